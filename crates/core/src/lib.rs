@@ -6,8 +6,11 @@
 //! - [`check`]: resolving references against the catalogue (标准查新) over an abstract lookup.
 
 
+pub mod check;
+pub mod codes;
 pub mod date;
 pub mod designation;
+pub mod import;
 pub mod record;
 pub mod status;
 
