@@ -125,9 +125,9 @@ pub(crate) async fn write_standards(
                 .bind(now)
                 .bind(import);
         }
-        q.execute(&mut *conn)
-            .await
-            .op_key(OP, || key_range(chunk.iter().map(|w| w.record.key.as_str())))?;
+        q.execute(&mut *conn).await.op_key(OP, || {
+            key_range(chunk.iter().map(|w| w.record.key.as_str()))
+        })?;
     }
     Ok(())
 }
@@ -202,8 +202,14 @@ pub(crate) async fn write_codes(
     let rows: Vec<(&str, &str, &str)> = records
         .iter()
         .flat_map(|r| {
-            let ics = r.ics.iter().map(move |c| (r.key.as_str(), "ics", c.as_str()));
-            let ccs = r.ccs.iter().map(move |c| (r.key.as_str(), "ccs", c.as_str()));
+            let ics = r
+                .ics
+                .iter()
+                .map(move |c| (r.key.as_str(), "ics", c.as_str()));
+            let ccs = r
+                .ccs
+                .iter()
+                .map(move |c| (r.key.as_str(), "ccs", c.as_str()));
             ics.chain(ccs)
         })
         .filter(|(_, _, code)| !code.trim().is_empty())
@@ -319,7 +325,10 @@ impl Store {
     }
 
     /// All editions of the families `families` (family keys), ordered by key.
-    pub async fn records_by_families(&self, families: &[String]) -> Result<Vec<Record>, StoreError> {
+    pub async fn records_by_families(
+        &self,
+        families: &[String],
+    ) -> Result<Vec<Record>, StoreError> {
         let mut out =
             records_where_in(self, "family", families, "reading records by family").await?;
         out.sort_by(|a, b| a.key.cmp(&b.key));

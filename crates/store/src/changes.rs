@@ -120,7 +120,11 @@ fn parse_status(s: Option<String>, id: i64) -> Result<Option<Status>, StoreError
 
 impl Store {
     /// Change-log rows with an id above `after_id`, oldest first, at most `limit`.
-    pub async fn changes_since(&self, after_id: i64, limit: usize) -> Result<Vec<Change>, StoreError> {
+    pub async fn changes_since(
+        &self,
+        after_id: i64,
+        limit: usize,
+    ) -> Result<Vec<Change>, StoreError> {
         const OP: &str = "reading the change log";
         let rows = sqlx::query(
             "SELECT id, import_id, key, change, fields, old_status, new_status, at FROM changes \

@@ -346,7 +346,9 @@ impl Store {
                     .bind(r.field.as_deref())
                     .bind(r.reason.as_str());
             }
-            q.execute(&mut *tx).await.op_key(OP, || import.to_string())?;
+            q.execute(&mut *tx)
+                .await
+                .op_key(OP, || import.to_string())?;
         }
         tx.commit().await.op_key(OP, || import.to_string())?;
         Ok(())

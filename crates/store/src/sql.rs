@@ -110,7 +110,13 @@ mod tests {
         assert_eq!(param_list(3, 1), "$1,$2,$3");
         let c = in_chunks(&["a", "b", "c"]);
         assert_eq!(c, vec![vec!["a", "b", "c", "c", "c", "c", "c", "c"]]);
-        assert_eq!(in_chunks(&vec![1; 600]).iter().map(Vec::len).collect::<Vec<_>>(), [512, 512]);
+        assert_eq!(
+            in_chunks(&vec![1; 600])
+                .iter()
+                .map(Vec::len)
+                .collect::<Vec<_>>(),
+            [512, 512]
+        );
         assert!(in_chunks::<u8>(&[]).is_empty());
     }
 }

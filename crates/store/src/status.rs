@@ -31,13 +31,19 @@ impl Store {
     /// of up to 512 keys. A change-log row is written when the status itself
     /// changes (not for a new reason alone). Unknown keys are ignored.
     /// Returns how many statuses changed.
-    pub async fn set_statuses(&self, statuses: &[(String, Status, String)]) -> Result<u64, StoreError> {
+    pub async fn set_statuses(
+        &self,
+        statuses: &[(String, Status, String)],
+    ) -> Result<u64, StoreError> {
         const OP: &str = "setting statuses";
         // The last entry for a key wins.
         let mut latest: HashMap<&str, (Status, &str)> = HashMap::with_capacity(statuses.len());
         let mut order: Vec<&str> = Vec::with_capacity(statuses.len());
         for (key, status, reason) in statuses {
-            if latest.insert(key.as_str(), (*status, reason.as_str())).is_none() {
+            if latest
+                .insert(key.as_str(), (*status, reason.as_str()))
+                .is_none()
+            {
                 order.push(key.as_str());
             }
         }
@@ -100,7 +106,10 @@ impl Store {
     }
 
     /// The stored status and reason of each of `keys` that is in the catalogue.
-    pub async fn statuses(&self, keys: &[String]) -> Result<HashMap<String, StoredStatus>, StoreError> {
+    pub async fn statuses(
+        &self,
+        keys: &[String],
+    ) -> Result<HashMap<String, StoredStatus>, StoreError> {
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         let mut conn = self.pool().acquire().await.op("reading statuses")?;
         stored_statuses(&mut conn, &keys).await
