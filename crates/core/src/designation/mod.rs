@@ -10,8 +10,17 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod chinese;
+mod cursor;
+mod extract;
+mod foreign;
+mod international;
+mod normalize;
 mod parse;
+mod render;
+mod tables;
 
+pub use extract::{Found, extract};
 pub use parse::parse;
 
 /// The level of a standard.
@@ -194,13 +203,13 @@ pub enum ParseError {
 impl Designation {
     /// The canonical text form (see the module docs for the convention).
     pub fn canonical(&self) -> String {
-        parse::render(self, true)
+        render::render(self)
     }
 
     /// Comparison key of this edition (with year and amendments): stable,
     /// upper-case, no spaces, one dash style.
     pub fn key(&self) -> String {
-        parse::key_of(&parse::render(self, true))
+        render::key(self)
     }
 
     /// Key of the family: the same standard across editions (no year, no amendments).
@@ -210,7 +219,8 @@ impl Designation {
         base.amendments.clear();
         base.edition = None;
         base.adoption = None;
-        parse::key_of(&parse::render(&base, true))
+        base.all_parts = false;
+        render::key(&base)
     }
 
     /// The base standard without amendments, corrigenda or modification sheets.

@@ -1,0 +1,390 @@
+//! ISO, IEC, CISPR, IWA and ITU designations, plus the number, year and
+//! amendment grammar that foreign bodies share.
+
+use super::cursor::{Cur, num, year2_pivot, year4};
+use super::tables::{doc_type, is_co_body, is_marker, is_suffix_word};
+use super::{Amendment, AmendmentKind, Designation, Kind, ParseError};
+
+/// How a body writes numbers and years.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct NumStyle {
+    /// Up to this many letters may precede the digits ("J1939", "C22.2").
+    pub prefix_letters: usize,
+    /// Dots continue the number ("802.3", "ISO/DIS 21448.2").
+    pub dots: bool,
+    /// A trailing two-digit "-YY" is a year (GOST, ASTM).
+    pub dash_yy: bool,
+}
+
+/// Number, part and year as parsed.
+pub(crate) struct NumParts {
+    pub number: String,
+    pub part: Option<String>,
+    pub year: Option<i32>,
+    /// DIN-style month after the year ("-05").
+    pub month: Option<String>,
+}
+
+/// Is `s` a year written after a dash? (Plausible range only, to keep parts like "-1001" apart.)
+fn dash_year(s: &str) -> Option<i32> {
+    year4(s).filter(|y| (1950..=2035).contains(y))
+}
+
+/// Parses "<number>[-<part>…][:<year>]" at the cursor.
+pub(crate) fn number(
+    c: &mut Cur<'_>,
+    st: NumStyle,
+    body: &str,
+    input: &str,
+) -> Result<NumParts, ParseError> {
+    c.sp();
+    let a = c.i;
+    let mut k = 0;
+    while k < st.prefix_letters && c.at(k).is_ascii_uppercase() {
+        k += 1;
+    }
+    if c.at(k).is_ascii_digit() {
+        c.i += k;
+    }
+    if c.digits().is_empty() {
+        c.i = a;
+        return Err(ParseError::MissingNumber {
+            body: body.to_string(),
+            input: input.to_string(),
+        });
+    }
+    loop {
+        if st.dots && c.peek() == b'.' && c.at(1).is_ascii_alphanumeric() {
+            c.i += 1;
+            while c.peek().is_ascii_alphanumeric() {
+                c.i += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    // Letter suffix ("IEC 60027A", "NFPA 70E", "802.11AX").
+    let save = c.i;
+    if c.letters().len() > 3 {
+        c.i = save;
+    }
+    let number = c.slice(a, c.i).to_string();
+    let mut part = String::new();
+    let mut year = None;
+    while c.peek() == b'-' && c.at(1).is_ascii_alphanumeric() {
+        let save = c.i;
+        c.i += 1;
+        let sa = c.i;
+        while c.peek().is_ascii_alphanumeric()
+            || (st.dots && c.peek() == b'.' && c.at(1).is_ascii_digit())
+        {
+            c.i += 1;
+        }
+        let seg = c.slice(sa, c.i);
+        if !seg.bytes().any(|b| b.is_ascii_digit()) {
+            c.i = save;
+            break;
+        }
+        let is_last = !(c.peek() == b'-' && c.at(1).is_ascii_alphanumeric());
+        if is_last && c.peek() != b':' {
+            if let Some(y) = dash_year(seg) {
+                year = Some(y);
+                break;
+            }
+            if st.dash_yy && seg.len() == 2 && seg.bytes().all(|b| b.is_ascii_digit()) {
+                year = year2_pivot(seg);
+                break;
+            }
+        }
+        if !part.is_empty() {
+            part.push('-');
+        }
+        part.push_str(seg);
+    }
+    if year.is_none() && c.peek() == b':' {
+        let save = c.i;
+        c.i += 1;
+        c.sp();
+        let y = c.digits();
+        year = year4(y).or_else(|| year2_pivot(y));
+        if year.is_none() && !y.is_empty() {
+            c.i = save;
+        }
+    }
+    let mut month = None;
+    if year.is_some()
+        && c.peek() == b'-'
+        && c.at(1).is_ascii_digit()
+        && c.at(2).is_ascii_digit()
+        && !c.at(3).is_ascii_alphanumeric()
+    {
+        month = Some(c.slice(c.i, c.i + 3).to_string());
+        c.i += 3;
+    }
+    Ok(NumParts {
+        number,
+        part: (!part.is_empty()).then_some(part),
+        year,
+        month,
+    })
+}
+
+/// Parses amendments, corrigenda, IEC markers and other change suffixes.
+/// Unmodelled pieces go verbatim into `suffix`.
+pub(crate) fn amendments(c: &mut Cur<'_>, amds: &mut Vec<Amendment>, suffix: &mut String) {
+    loop {
+        let save = c.i;
+        let spaced = c.sp();
+        let sep = c.peek();
+        let joined = sep == b'/' || sep == b'+';
+        if joined {
+            c.i += 1;
+            c.sp();
+        } else if !spaced {
+            break;
+        }
+        let w = c.letters();
+        let kind = match w {
+            "AMD" | "AMENDMENT" | "AM" | "A" => Some(AmendmentKind::Amd),
+            "COR" | "CORR" | "CORRIGENDUM" | "AC" => Some(AmendmentKind::Cor),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            if (w == "A" && !c.peek().is_ascii_digit()) || (!joined && w.len() < 3) {
+                c.i = save;
+                break;
+            }
+            c.eat(b'.');
+            if c.peek() == b' ' && c.at(1).is_ascii_digit() {
+                c.i += 1;
+            }
+            let n = num(c.digits());
+            if n.is_none() && !joined {
+                c.i = save;
+                break;
+            }
+            let mut year = None;
+            let s2 = c.i;
+            if c.eat(b':') || c.eat(b'-') {
+                let d = c.digits();
+                year = year4(d).or_else(|| year2_pivot(d).filter(|_| n.is_some()));
+                if year.is_none() {
+                    c.i = s2;
+                }
+            }
+            amds.push(Amendment {
+                kind,
+                number: n,
+                year,
+            });
+            continue;
+        }
+        if !spaced && sep == b'/' && is_suffix_word(w) {
+            suffix.push('/');
+            suffix.push_str(w);
+            let s2 = c.i;
+            if c.sp() {
+                let w2 = c.letters();
+                if matches!(w2, "AMD" | "COR") {
+                    suffix.push(' ');
+                    suffix.push_str(w2);
+                } else {
+                    c.i = s2;
+                }
+            }
+            let s3 = c.i;
+            let sp = c.sp();
+            let d = c.digits();
+            if d.is_empty() {
+                c.i = s3;
+            } else {
+                if sp {
+                    suffix.push(' ');
+                }
+                suffix.push_str(d);
+                if c.peek() == b':' && c.at(1).is_ascii_digit() {
+                    let y0 = c.i;
+                    c.i += 1;
+                    c.digits();
+                    suffix.push_str(c.slice(y0, c.i));
+                }
+            }
+            continue;
+        }
+        if spaced && !joined && is_marker(w) && !c.peek().is_ascii_alphanumeric() {
+            suffix.push(' ');
+            suffix.push_str(w);
+            while c.peek() == b'-' && c.at(1).is_ascii_uppercase() {
+                let s2 = c.i;
+                c.i += 1;
+                let w2 = c.letters();
+                if is_marker(w2) {
+                    suffix.push('-');
+                    suffix.push_str(w2);
+                } else {
+                    c.i = s2;
+                    break;
+                }
+            }
+            continue;
+        }
+        c.i = save;
+        break;
+    }
+}
+
+/// Parses ISO, IEC, CISPR, IWA or ITU at the cursor; `Ok(None)` if none starts here.
+pub(crate) fn parse_intl(c: &mut Cur<'_>, input: &str) -> Result<Option<Designation>, ParseError> {
+    let start = c.i;
+    let w = c.letters();
+    if !matches!(w, "ISO" | "IEC" | "CISPR" | "IWA" | "ITU") {
+        c.i = start;
+        return Ok(None);
+    }
+    if w == "ITU" {
+        return itu(c, input).map(|d| {
+            if d.is_none() {
+                c.i = start;
+            }
+            d
+        });
+    }
+    let mut body = String::with_capacity(16);
+    let mut dt = String::new();
+    if w == "IWA" {
+        body.push_str("ISO");
+        dt.push_str("IWA");
+    } else {
+        body.push_str(w);
+    }
+    loop {
+        let save = c.i;
+        c.sp();
+        let slash = c.eat(b'/');
+        c.sp();
+        let t = c.letters();
+        if t.is_empty() || c.peek().is_ascii_alphabetic() {
+            c.i = save;
+            break;
+        }
+        if slash && dt.is_empty() && is_co_body(t) && !body.ends_with(t) {
+            body.push('/');
+            body.push_str(t);
+        } else if let Some(d) = doc_type(t) {
+            if !dt.is_empty() {
+                dt.push(' ');
+            }
+            dt.push_str(d);
+        } else {
+            c.i = save;
+            break;
+        }
+    }
+    let st = NumStyle {
+        prefix_letters: 0,
+        dots: true,
+        dash_yy: false,
+    };
+    let np = number(c, st, &body, input)?;
+    let mut amds = Vec::new();
+    let mut suffix = String::new();
+    amendments(c, &mut amds, &mut suffix);
+    let kind = Kind::International;
+    let mut d = Designation {
+        kind,
+        body,
+        doc_type: (!dt.is_empty()).then_some(dt),
+        number: np.number,
+        part: np.part,
+        year: np.year,
+        amendments: amds,
+        edition: None,
+        all_parts: false,
+        adoption: None,
+    };
+    let s = suffix.trim();
+    if !s.is_empty() {
+        d.edition = Some(s.to_string());
+    }
+    Ok(Some(d))
+}
+
+/// ITU-T / ITU-R recommendations: "ITU-T Rec. X.509 (10/2019)", "ITU-R BT.709-6".
+fn itu(c: &mut Cur<'_>, input: &str) -> Result<Option<Designation>, ParseError> {
+    if !c.eat(b'-') {
+        return Ok(None);
+    }
+    let sector = match c.peek() {
+        b'T' => "ITU-T",
+        b'R' => "ITU-R",
+        _ => return Ok(None),
+    };
+    c.i += 1;
+    if c.peek().is_ascii_alphanumeric() {
+        return Ok(None);
+    }
+    c.sp();
+    let save = c.i;
+    if c.eat_word("REC") || c.eat_word("RECOMMENDATION") {
+        c.eat(b'.');
+        c.sp();
+    } else {
+        c.i = save;
+    }
+    let a = c.i;
+    let l = c.letters();
+    if l.is_empty() || l.len() > 3 || c.peek() != b'.' || !c.at(1).is_ascii_digit() {
+        return Err(ParseError::MissingNumber {
+            body: sector.to_string(),
+            input: input.to_string(),
+        });
+    }
+    c.i += 1;
+    c.digits();
+    while c.peek() == b'.' && c.at(1).is_ascii_alphanumeric() {
+        c.i += 1;
+        while c.peek().is_ascii_alphanumeric() {
+            c.i += 1;
+        }
+    }
+    let number = c.slice(a, c.i).to_string();
+    let mut part = None;
+    if c.peek() == b'-' && c.at(1).is_ascii_digit() {
+        c.i += 1;
+        part = Some(c.digits().to_string());
+    }
+    let (mut year, mut month) = (None, None);
+    let save = c.i;
+    c.sp();
+    if c.eat(b'(') {
+        let d1 = c.digits();
+        if c.eat(b'/') {
+            let d2 = c.digits();
+            if d1.len() <= 2 && num(d1).is_some_and(|m| (1..=12).contains(&m)) {
+                year = year4(d2);
+                month = Some(format!("{:02}", num(d1).unwrap_or(0)));
+            }
+        } else {
+            year = year4(d1);
+        }
+        if year.is_none() || !c.eat(b')') {
+            c.i = save;
+            year = None;
+            month = None;
+        }
+    } else {
+        c.i = save;
+    }
+    Ok(Some(Designation {
+        kind: Kind::International,
+        body: sector.to_string(),
+        doc_type: None,
+        number,
+        part,
+        year,
+        amendments: Vec::new(),
+        edition: month,
+        all_parts: false,
+        adoption: None,
+    }))
+}
