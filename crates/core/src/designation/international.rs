@@ -81,7 +81,9 @@ pub(crate) fn number(
             c.i += 1;
         }
         let seg = c.slice(sa, c.i);
-        if !seg.bytes().any(|b| b.is_ascii_digit()) {
+        // Letter-only parts exist ("ISO 105-A"), but only short ones before ':' or the end.
+        let letter_part = seg.len() <= 2 && matches!(c.peek(), b':' | b' ' | 0);
+        if !seg.bytes().any(|b| b.is_ascii_digit()) && !letter_part {
             c.i = save;
             break;
         }
