@@ -77,6 +77,7 @@ impl<'a> RowToWrite<'a> {
 /// Multi-row upsert of `rows` into `standards`.
 pub(crate) async fn write_standards(
     conn: &mut AnyConnection,
+    backend: Backend,
     rows: &[RowToWrite<'_>],
     now: i64,
     import: Option<i64>,
@@ -93,7 +94,7 @@ pub(crate) async fn write_standards(
         let sql = format!(
             "INSERT INTO standards ({}) VALUES {} ON CONFLICT (key) DO UPDATE SET {}",
             STANDARD_COLUMNS.join(", "),
-            values_rows(chunk.len(), cols, 1),
+            values_rows(backend, chunk.len(), cols),
             updates.join(", ")
         );
         let mut q = sqlx::query(AssertSqlSafe(sql));
@@ -135,6 +136,7 @@ pub(crate) async fn write_standards(
 /// Deletes the relations and classification codes of `keys` (before rewriting them).
 pub(crate) async fn delete_links(
     conn: &mut AnyConnection,
+    backend: Backend,
     table: &'static str,
     column: &'static str,
     keys: &[&str],
@@ -142,7 +144,7 @@ pub(crate) async fn delete_links(
     for chunk in in_chunks(keys) {
         let sql = format!(
             "DELETE FROM {table} WHERE {column} IN ({})",
-            param_list(chunk.len(), 1)
+            param_list(backend, chunk.len())
         );
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for k in &chunk {
@@ -158,6 +160,7 @@ pub(crate) async fn delete_links(
 /// Inserts the relations of `records` (duplicates and empty targets skipped).
 pub(crate) async fn write_relations(
     conn: &mut AnyConnection,
+    backend: Backend,
     records: &[&Record],
 ) -> Result<(), StoreError> {
     let rows: Vec<(&str, &str, &str, &str)> = records
@@ -181,7 +184,7 @@ pub(crate) async fn write_relations(
         let sql = format!(
             "INSERT INTO relations (from_key, kind, to_key, to_designation) VALUES {} \
              ON CONFLICT (from_key, kind, to_key) DO NOTHING",
-            values_rows(chunk.len(), 4, 1)
+            values_rows(backend, chunk.len(), 4)
         );
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for (from, kind, to, designation) in chunk {
@@ -197,6 +200,7 @@ pub(crate) async fn write_relations(
 /// Inserts the ICS and CCS codes of `records` into `standard_codes`.
 pub(crate) async fn write_codes(
     conn: &mut AnyConnection,
+    backend: Backend,
     records: &[&Record],
 ) -> Result<(), StoreError> {
     let rows: Vec<(&str, &str, &str)> = records
@@ -219,7 +223,7 @@ pub(crate) async fn write_codes(
         let sql = format!(
             "INSERT INTO standard_codes (key, scheme, code) VALUES {} \
              ON CONFLICT (key, scheme, code) DO NOTHING",
-            values_rows(chunk.len(), 3, 1)
+            values_rows(backend, chunk.len(), 3)
         );
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for (key, scheme, code) in chunk {
@@ -248,7 +252,7 @@ pub(crate) async fn load_existing(
     for chunk in in_chunks(keys) {
         let sql = format!(
             "SELECT key, data FROM standards WHERE key IN ({}){lock}",
-            param_list(chunk.len(), 1)
+            param_list(backend, chunk.len())
         );
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for k in &chunk {
@@ -282,11 +286,12 @@ async fn records_where_in(
     values: &[String],
     op: &'static str,
 ) -> Result<Vec<Record>, StoreError> {
+    let backend = store.backend();
     let mut out = Vec::new();
     for chunk in in_chunks(values) {
         let sql = format!(
             "SELECT key, data FROM standards WHERE {column} IN ({})",
-            param_list(chunk.len(), 1)
+            param_list(backend, chunk.len())
         );
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for v in &chunk {
@@ -343,11 +348,12 @@ impl Store {
         to_keys: &[String],
     ) -> Result<Vec<(String, RelationKind, String)>, StoreError> {
         const OP: &str = "reading inbound relations";
+        let backend = self.backend();
         let mut out = Vec::new();
         for chunk in in_chunks(to_keys) {
             let sql = format!(
                 "SELECT from_key, kind, to_key FROM relations WHERE to_key IN ({})",
-                param_list(chunk.len(), 1)
+                param_list(backend, chunk.len())
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for v in &chunk {

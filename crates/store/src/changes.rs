@@ -3,7 +3,7 @@
 
 use crate::error::Context;
 use crate::sql::{insert_chunks, values_rows};
-use crate::{Store, StoreError};
+use crate::{Backend, Store, StoreError};
 use normbase_core::Status;
 use serde::Serialize;
 use sqlx::AnyConnection;
@@ -77,6 +77,7 @@ pub(crate) struct NewChange<'a> {
 /// Appends `rows` to the change log.
 pub(crate) async fn write_changes(
     conn: &mut AnyConnection,
+    backend: Backend,
     rows: &[NewChange<'_>],
 ) -> Result<(), StoreError> {
     for range in insert_chunks(rows.len()) {
@@ -84,7 +85,7 @@ pub(crate) async fn write_changes(
         let sql = format!(
             "INSERT INTO changes (import_id, key, change, fields, old_status, new_status, at) \
              VALUES {}",
-            values_rows(chunk.len(), 7, 1)
+            values_rows(backend, chunk.len(), 7)
         );
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for c in chunk {

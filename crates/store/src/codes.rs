@@ -46,6 +46,7 @@ impl Store {
             .iter()
             .filter_map(|id| latest.get(id).map(|&i| &entries[i]))
             .collect();
+        let backend = self.backend();
         let mut tx = self.begin_write(OP).await?;
         for range in insert_chunks(unique.len()) {
             let chunk = &unique[range];
@@ -53,7 +54,7 @@ impl Store {
                 "INSERT INTO codes (scheme, code, name_zh, name_en, name_fr, parent) VALUES {} \
                  ON CONFLICT (scheme, code) DO UPDATE SET name_zh = excluded.name_zh, \
                  name_en = excluded.name_en, name_fr = excluded.name_fr, parent = excluded.parent",
-                values_rows(chunk.len(), 6, 1)
+                values_rows(backend, chunk.len(), 6)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for e in chunk {

@@ -219,8 +219,9 @@ impl Store {
             return Ok(outcome);
         }
         let keys: Vec<&str> = order.iter().map(String::as_str).collect();
+        let backend = self.backend();
         let mut tx = self.begin_write(OP).await?;
-        let mut existing = load_existing(&mut tx, self.backend(), &keys).await?;
+        let mut existing = load_existing(&mut tx, backend, &keys).await?;
 
         // Decide what to write.
         let mut to_write: Vec<Record> = Vec::new();
@@ -267,7 +268,7 @@ impl Store {
                 .iter()
                 .map(RowToWrite::new)
                 .collect::<Result<Vec<_>, _>>()?;
-            write_standards(&mut tx, &rows, now, Some(import.0)).await?;
+            write_standards(&mut tx, backend, &rows, now, Some(import.0)).await?;
 
             let is_update = |i: &usize| changes[*i].1 == ChangeKind::Updated;
             let relinked: Vec<&Record> = relink.iter().map(|&i| &to_write[i]).collect();
@@ -276,8 +277,8 @@ impl Store {
                 .filter(|i| is_update(i))
                 .map(|&i| to_write[i].key.as_str())
                 .collect();
-            delete_links(&mut tx, "relations", "from_key", &stale).await?;
-            write_relations(&mut tx, &relinked).await?;
+            delete_links(&mut tx, backend, "relations", "from_key", &stale).await?;
+            write_relations(&mut tx, backend, &relinked).await?;
 
             let recoded: Vec<&Record> = recode.iter().map(|&i| &to_write[i]).collect();
             let stale: Vec<&str> = recode
@@ -285,8 +286,8 @@ impl Store {
                 .filter(|i| is_update(i))
                 .map(|&i| to_write[i].key.as_str())
                 .collect();
-            delete_links(&mut tx, "standard_codes", "key", &stale).await?;
-            write_codes(&mut tx, &recoded).await?;
+            delete_links(&mut tx, backend, "standard_codes", "key", &stale).await?;
+            write_codes(&mut tx, backend, &recoded).await?;
 
             let log: Vec<NewChange<'_>> = changes
                 .iter()
@@ -300,7 +301,7 @@ impl Store {
                     at: now,
                 })
                 .collect();
-            write_changes(&mut tx, &log).await?;
+            write_changes(&mut tx, backend, &log).await?;
         }
 
         sqlx::query(
@@ -330,12 +331,13 @@ impl Store {
         if rejections.is_empty() {
             return Ok(());
         }
+        let backend = self.backend();
         let mut tx = self.begin_write(OP).await?;
         for range in insert_chunks(rejections.len()) {
             let chunk = &rejections[range];
             let sql = format!(
                 "INSERT INTO import_rejections (import_id, file, \"row\", field, reason) VALUES {}",
-                values_rows(chunk.len(), 5, 1)
+                values_rows(backend, chunk.len(), 5)
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for r in chunk {

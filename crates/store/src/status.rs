@@ -4,7 +4,7 @@ use crate::catalogue::key_range;
 use crate::changes::{ChangeKind, NewChange, write_changes};
 use crate::error::Context;
 use crate::sql::{in_chunks, insert_chunks, param_list, values_rows};
-use crate::{Store, StoreError, now_ms};
+use crate::{Backend, Store, StoreError, now_ms};
 use normbase_core::Status;
 use serde::Serialize;
 use sqlx::{AssertSqlSafe, Row};
@@ -47,10 +47,11 @@ impl Store {
                 order.push(key.as_str());
             }
         }
+        let backend = self.backend();
         let mut changed = 0;
         for chunk in order.chunks(512) {
             let mut tx = self.begin_write(OP).await?;
-            let current = stored_statuses(&mut tx, chunk).await?;
+            let current = stored_statuses(&mut tx, backend, chunk).await?;
             let now = now_ms();
             let mut writes: Vec<(&str, Status, &str)> = Vec::new();
             let mut log: Vec<NewChange<'_>> = Vec::new();
@@ -87,7 +88,7 @@ impl Store {
                 let sql = format!(
                     "UPDATE standards SET status = v.column2, status_reason = v.column3 \
                      FROM (VALUES {}) AS v WHERE standards.key = v.column1",
-                    values_rows(part.len(), 3, 1)
+                    values_rows(backend, part.len(), 3)
                 );
                 let mut q = sqlx::query(AssertSqlSafe(sql));
                 for (key, status, reason) in part {
@@ -97,7 +98,7 @@ impl Store {
                     .await
                     .op_key(OP, || key_range(part.iter().map(|w| w.0)))?;
             }
-            write_changes(&mut tx, &log).await?;
+            write_changes(&mut tx, backend, &log).await?;
             tx.commit()
                 .await
                 .op_key(OP, || key_range(chunk.iter().copied()))?;
@@ -111,8 +112,9 @@ impl Store {
         keys: &[String],
     ) -> Result<HashMap<String, StoredStatus>, StoreError> {
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let backend = self.backend();
         let mut conn = self.pool().acquire().await.op("reading statuses")?;
-        stored_statuses(&mut conn, &keys).await
+        stored_statuses(&mut conn, backend, &keys).await
     }
 
     /// Counts by kind, body and status.
@@ -147,6 +149,7 @@ impl Store {
 /// Stored `(status, reason)` per key present in the catalogue.
 async fn stored_statuses(
     conn: &mut sqlx::AnyConnection,
+    backend: Backend,
     keys: &[&str],
 ) -> Result<HashMap<String, StoredStatus>, StoreError> {
     const OP: &str = "reading statuses";
@@ -154,7 +157,7 @@ async fn stored_statuses(
     for chunk in in_chunks(keys) {
         let sql = format!(
             "SELECT key, status, status_reason FROM standards WHERE key IN ({})",
-            param_list(chunk.len(), 1)
+            param_list(backend, chunk.len())
         );
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for k in &chunk {
