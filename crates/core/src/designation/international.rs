@@ -103,6 +103,9 @@ pub(crate) fn number(
         }
         part.push_str(seg);
     }
+    if year.is_none() && c.peek() == b' ' && c.at(1) == b':' {
+        c.i += 1;
+    }
     if year.is_none() && c.peek() == b':' {
         let save = c.i;
         c.i += 1;

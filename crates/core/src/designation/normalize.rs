@@ -53,10 +53,14 @@ pub(crate) fn normalize(input: &str, out: &mut String, mut map: Option<&mut Vec<
     out.reserve(input.len());
     let bytes = input.as_bytes();
     let mut pending_space = false;
+    let mut space_off = 0;
     let mut chars = input.char_indices().peekable();
     while let Some((off, c0)) = chars.next() {
         let Some(mut c) = fold(c0) else { continue };
         if c == ' ' {
+            if !pending_space {
+                space_off = off;
+            }
             pending_space = !out.is_empty();
             continue;
         }
@@ -79,7 +83,7 @@ pub(crate) fn normalize(input: &str, out: &mut String, mut map: Option<&mut Vec<
         if pending_space {
             out.push(' ');
             if let Some(m) = map.as_deref_mut() {
-                m.push(off);
+                m.push(space_off);
             }
             pending_space = false;
         }

@@ -196,6 +196,18 @@ pub(crate) fn tail(c: &mut Cur<'_>, d: &mut Designation, in_paren: bool) {
             }
         }
         c.i = save;
+        // "GB/T 19001-1994 idt ISO 9001:1994": a degree word after a space.
+        if d.adoption.is_none() && c.sp() && matches!(c.peek(), b'I' | b'M' | b'N' | b'E') {
+            let s2 = c.i;
+            if degree(c).is_some() {
+                c.i = s2;
+                if let Some(a) = adoption(c, "", false) {
+                    d.adoption = Some(a);
+                    continue;
+                }
+            }
+        }
+        c.i = save;
         if d.adoption.is_none() && note_sep(c) {
             if let Some(a) = adoption(c, "", !in_paren) {
                 d.adoption = Some(a);

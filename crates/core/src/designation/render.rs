@@ -113,7 +113,9 @@ fn chinese(d: &Designation, out: &mut String) {
 fn other(d: &Designation, out: &mut String) {
     let iso = d.body.starts_with("ISO");
     let iec = d.body.starts_with("IEC") || d.body.starts_with("CISPR");
-    let en = d.body.split([' ', '/']).any(|t| t == "EN" || t == "prEN");
+    let head = d.body.split([' ', '/']).next().unwrap_or("");
+    let en =
+        head == "prEN" || (super::tables::is_chain_head(head) && !matches!(head, "AS" | "NZS"));
     let dash = dash_style(&d.body);
     match d.doc_type.as_deref() {
         Some("IWA") => out.push_str("IWA"),
