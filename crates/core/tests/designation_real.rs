@@ -75,10 +75,10 @@ fn relaton_ids(name: &str, limit: usize) -> Option<Vec<String>> {
             other => vec![other.clone()],
         };
         for d in list {
-            if d["primary"].as_bool() == Some(true) {
-                if let Some(id) = d["id"].as_str() {
-                    ids.push(id.to_string());
-                }
+            if d["primary"].as_bool() == Some(true)
+                && let Some(id) = d["id"].as_str()
+            {
+                ids.push(id.to_string());
             }
         }
     }
@@ -107,10 +107,10 @@ fn relaton_primary_ids_parse_with_distinct_keys() {
         for id in &ids {
             match parse(id) {
                 Ok(d) => {
-                    if let Some(prev) = keys.insert(d.key(), id.clone()) {
-                        if prev != *id {
-                            clashes.push(format!("{prev} | {id}"));
-                        }
+                    if let Some(prev) = keys.insert(d.key(), id.clone())
+                        && prev != *id
+                    {
+                        clashes.push(format!("{prev} | {id}"));
                     }
                 }
                 Err(e) => failed.push(format!("{id}: {e}")),

@@ -247,12 +247,11 @@ pub(crate) fn parse_intl(c: &mut Cur<'_>, input: &str) -> Result<Option<Designat
         return Ok(None);
     }
     if w == "ITU" {
-        return itu(c, input).map(|d| {
-            if d.is_none() {
-                c.i = start;
-            }
-            d
-        });
+        let d = itu(c, input)?;
+        if d.is_none() {
+            c.i = start;
+        }
+        return Ok(d);
     }
     let mut body = String::with_capacity(16);
     let mut dt = String::new();

@@ -166,13 +166,13 @@ pub(crate) fn tail(c: &mut Cur<'_>, d: &mut Designation, in_paren: bool) {
                     d.amendments.push(x);
                     continue;
                 }
-            } else if d.adoption.is_none() {
-                if let Some(a) = adoption(c, "", false) {
-                    c.sp();
-                    if c.eat(b')') {
-                        d.adoption = Some(a);
-                        continue;
-                    }
+            } else if d.adoption.is_none()
+                && let Some(a) = adoption(c, "", false)
+            {
+                c.sp();
+                if c.eat(b')') {
+                    d.adoption = Some(a);
+                    continue;
                 }
             }
             c.i = save;
@@ -208,11 +208,12 @@ pub(crate) fn tail(c: &mut Cur<'_>, d: &mut Designation, in_paren: bool) {
             }
         }
         c.i = save;
-        if d.adoption.is_none() && note_sep(c) {
-            if let Some(a) = adoption(c, "", !in_paren) {
-                d.adoption = Some(a);
-                continue;
-            }
+        if d.adoption.is_none()
+            && note_sep(c)
+            && let Some(a) = adoption(c, "", !in_paren)
+        {
+            d.adoption = Some(a);
+            continue;
         }
         c.i = save;
         break;
