@@ -2,7 +2,11 @@
 //!
 //! Canonical convention: Chinese designations use the official em dash before
 //! the year ("GB/T 19001—2016"); ISO/IEC and most foreign bodies use a colon
-//! ("ISO 9001:2015"); ASTM keeps its own "-YY" year form.
+//! ("ISO 9001:2015"); ASTM keeps its own "-YY" year form. Modification sheets
+//! render as "GB 1234—2010/XG1—2015", editions as "GB 50016—2014（2018年版）";
+//! the full list of conventions is in `render.rs`. Dual numbers and adoption
+//! notes go to [`Designation::adoption`], never into the canonical form.
+//! [`extract`] finds designations in free text.
 //!
 //! The comparison [`Designation::key`] ignores dash style, spacing, width and
 //! case, so "gb/t19001-2016" and "ＧＢ／Ｔ 19001－2016" share one key.
