@@ -1,7 +1,7 @@
 //! Canonical text and comparison keys.
 //!
 //! Conventions:
-//! - Chinese: "<body> <number>[.<part>]—<year>", em dash before the year,
+//! - Chinese: `<body> <number>[.<part>]—<year>`, em dash before the year,
 //!   modification sheets "/XG<n>—<year>", editions "（2018年版）", all parts
 //!   "（所有部分）"; mandatory local standards "DB33/ 1051—2008".
 //! - ISO family: "ISO/TR 7035-2:2024/Amd 1:2025/Cor 1:2026", "ISO Guide 73",
