@@ -2,7 +2,7 @@
 //!
 //! Conventions:
 //! - Chinese: `<body> <number>[.<part>]—<year>`, em dash before the year,
-//!   modification sheets "/XG<n>—<year>", editions "（2018年版）", all parts
+//!   modification sheets `/XG<n>—<year>`, editions "（2018年版）", all parts
 //!   "（所有部分）"; mandatory local standards "DB33/ 1051—2008".
 //! - ISO family: "ISO/TR 7035-2:2024/Amd 1:2025/Cor 1:2026", "ISO Guide 73",
 //!   "ISO/IEC TR 27000", "IWA 12:2022".
