@@ -34,13 +34,7 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Rows, IoError> {
         first_byte(&mut reader).map_err(|e| IoError::invalid(path, format!("cannot read: {e}")))?;
     match first {
         None => Ok(Box::new(std::iter::empty())),
-        Some(b'{') => Ok(Box::new(JsonLines {
-            reader,
-            file,
-            line: 0,
-            buf: Vec::new(),
-            done: false,
-        })),
+        Some(b'{') => Ok(crate::pipeline::parse_lines(reader, file, parse_line)),
         Some(b'[') => {
             let mut bytes = Vec::new();
             reader
@@ -53,8 +47,10 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Rows, IoError> {
                 .enumerate()
                 .map(|(i, v)| {
                     let row = i as u64 + 1;
-                    match serde_json::from_value::<Doc>(v) {
-                        Ok(doc) => to_row(&file, row, &doc),
+                    match serde_json::to_vec(&v).and_then(|b| {
+                        serde_json::from_slice::<Doc>(&b).map(|d| to_row(&file, row, &d))
+                    }) {
+                        Ok(r) => r,
                         Err(e) => reject(&file, row, None, format!("not a Relaton document: {e}")),
                     }
                 })
@@ -113,10 +109,18 @@ fn yaml_rows(file: &str, bytes: &[u8]) -> Vec<ImportRow> {
         };
         for item in items {
             row += 1;
-            rows.push(match serde_norway::from_value::<Doc>(item) {
-                Ok(doc) => to_row(file, row, &doc),
-                Err(e) => reject(file, row, None, format!("not a Relaton document: {e}")),
-            });
+            rows.push(
+                match serde_json::to_vec(&item)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| {
+                        serde_json::from_slice::<Doc>(&b)
+                            .map(|d| to_row(file, row, &d))
+                            .map_err(|e| e.to_string())
+                    }) {
+                    Ok(r) => r,
+                    Err(e) => reject(file, row, None, format!("not a Relaton document: {e}")),
+                },
+            );
         }
     }
     rows
@@ -124,49 +128,11 @@ fn yaml_rows(file: &str, bytes: &[u8]) -> Vec<ImportRow> {
 
 use serde::Deserialize;
 
-/// Streaming JSON lines reader.
-struct JsonLines {
-    reader: Box<dyn BufRead + Send>,
-    file: String,
-    line: u64,
-    buf: Vec<u8>,
-    done: bool,
-}
-
-impl Iterator for JsonLines {
-    type Item = ImportRow;
-    fn next(&mut self) -> Option<ImportRow> {
-        while !self.done {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => self.done = true,
-                Ok(_) => {
-                    self.line += 1;
-                    if self.buf.iter().all(u8::is_ascii_whitespace) {
-                        continue;
-                    }
-                    return Some(match serde_json::from_slice::<Doc>(&self.buf) {
-                        Ok(doc) => to_row(&self.file, self.line, &doc),
-                        Err(e) => {
-                            reject(&self.file, self.line, None, format!("malformed JSON: {e}"))
-                        }
-                    });
-                }
-                Err(e) => {
-                    self.done = true;
-                    return Some(reject(
-                        &self.file,
-                        self.line + 1,
-                        None,
-                        format!(
-                            "file is corrupt or unreadable after line {}: {e}; reading stopped",
-                            self.line
-                        ),
-                    ));
-                }
-            }
-        }
-        None
+/// One JSON line → row.
+fn parse_line(file: &str, line: u64, bytes: &[u8]) -> ImportRow {
+    match serde_json::from_slice::<Doc>(bytes) {
+        Ok(doc) => to_row(file, line, &doc),
+        Err(e) => reject(file, line, None, format!("malformed JSON: {e}")),
     }
 }
 
@@ -193,8 +159,8 @@ fn rejection(
 }
 
 /// The primary identifier of a docid list.
-pub(crate) fn primary_id(ids: &OneOrMany<DocId>) -> Option<&str> {
-    fn id(d: &DocId) -> Option<&str> {
+pub(crate) fn primary_id<'a>(ids: &'a OneOrMany<DocId<'_>>) -> Option<&'a str> {
+    fn id<'b>(d: &'b DocId<'_>) -> Option<&'b str> {
         d.id.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
     ids.iter()

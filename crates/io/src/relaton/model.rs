@@ -5,6 +5,7 @@
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -65,99 +66,218 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
     }
 }
 
-/// Text given as a bare string or as `{content, language}` (or `{value}`).
+/// A string borrowed from the input when it has no escapes.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Text {
+pub struct Str<'a>(pub Cow<'a, str>);
+
+impl Str<'_> {
     /// The text.
-    pub content: Option<String>,
-    /// Language codes.
-    pub language: Vec<String>,
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
-impl<'de> Deserialize<'de> for Text {
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Str<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Str<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Repr {
-            S(String),
-            M {
-                #[serde(default, alias = "value")]
-                content: Option<String>,
-                #[serde(default)]
-                language: OneOrMany<String>,
-            },
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(s)))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(n.to_string())))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(n.to_string())))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(n.to_string())))
+            }
         }
-        Ok(match Repr::deserialize(d)? {
-            Repr::S(s) => Text {
-                content: Some(s),
-                language: vec![],
-            },
-            Repr::M { content, language } => Text {
-                content,
-                language: language.0,
-            },
-        })
+        d.deserialize_any(V)
+    }
+}
+
+/// Text given as a bare string or as `{content, language}` (or `{value}`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Text<'a> {
+    /// The text.
+    pub content: Option<Str<'a>>,
+    /// Language codes.
+    pub language: Vec<Str<'a>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or {content, language}")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text {
+                    content: Some(Str(Cow::Borrowed(s))),
+                    language: vec![],
+                })
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Text<'de>, E> {
+                Ok(Text {
+                    content: Some(Str(Cow::Owned(s.to_string()))),
+                    language: vec![],
+                })
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Text<'de>, E> {
+                Ok(Text {
+                    content: Some(Str(Cow::Owned(s))),
+                    language: vec![],
+                })
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Text<'de>, E> {
+                Ok(Text {
+                    content: Some(Str(Cow::Owned(n.to_string()))),
+                    language: vec![],
+                })
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Text<'de>, E> {
+                Ok(Text {
+                    content: Some(Str(Cow::Owned(n.to_string()))),
+                    language: vec![],
+                })
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Text<'de>, E> {
+                Ok(Text::default())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text<'de>, A::Error> {
+                let mut t = Text::default();
+                while let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match k.as_ref() {
+                        "content" | "value" => {
+                            t.content = map
+                                .next_value::<Option<Text<'de>>>()?
+                                .and_then(|x| x.content)
+                        }
+                        "language" => t.language = map.next_value::<OneOrMany<Str<'de>>>()?.0,
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(t)
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
 /// One Relaton document (a bibitem).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Doc {
-    pub id: Option<String>,
-    pub title: OneOrMany<Title>,
-    pub docid: OneOrMany<DocId>,
-    pub date: OneOrMany<DateEl>,
-    pub contributor: OneOrMany<Contributor>,
+pub struct Doc<'a> {
+    #[serde(borrow)]
+    pub id: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub title: OneOrMany<Title<'a>>,
+    #[serde(borrow)]
+    pub docid: OneOrMany<DocId<'a>>,
+    #[serde(borrow)]
+    pub date: OneOrMany<DateEl<'a>>,
+    #[serde(borrow)]
+    pub contributor: OneOrMany<Contributor<'a>>,
     #[serde(rename = "abstract")]
-    pub abstract_: OneOrMany<Text>,
-    pub docstatus: Option<DocStatus>,
-    pub relation: OneOrMany<Relation>,
-    pub ext: Option<Ext>,
+    #[serde(borrow)]
+    pub abstract_: OneOrMany<Text<'a>>,
+    #[serde(borrow)]
+    pub docstatus: Option<DocStatus<'a>>,
+    #[serde(borrow)]
+    pub relation: OneOrMany<Relation<'a>>,
+    #[serde(borrow)]
+    pub ext: Option<Ext<'a>>,
     /// Older documents keep `ics` and `editorialgroup` at the top level.
-    pub ics: OneOrMany<Ics>,
-    pub editorialgroup: Option<EditorialGroup>,
+    #[serde(borrow)]
+    pub ics: OneOrMany<Ics<'a>>,
+    #[serde(borrow)]
+    pub editorialgroup: Option<EditorialGroup<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Title {
-    pub content: Option<String>,
+pub struct Title<'a> {
+    #[serde(borrow)]
+    pub content: Option<Str<'a>>,
     #[serde(rename = "type")]
-    pub kind: Option<String>,
-    pub language: OneOrMany<String>,
+    #[serde(borrow)]
+    pub kind: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub language: OneOrMany<Str<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct DocId {
-    pub id: Option<String>,
+pub struct DocId<'a> {
+    #[serde(borrow)]
+    pub id: Option<Str<'a>>,
     #[serde(rename = "type")]
-    pub kind: Option<String>,
+    #[serde(borrow)]
+    pub kind: Option<Str<'a>>,
     pub primary: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct DateEl {
+pub struct DateEl<'a> {
     #[serde(rename = "type")]
-    pub kind: Option<String>,
+    #[serde(borrow)]
+    pub kind: Option<Str<'a>>,
     #[serde(alias = "on")]
-    pub value: Option<String>,
+    #[serde(borrow)]
+    pub value: Option<Str<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Contributor {
-    pub organization: Option<Organization>,
+pub struct Contributor<'a> {
+    #[serde(borrow)]
+    pub organization: Option<Organization<'a>>,
     pub role: OneOrMany<Role>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Organization {
-    pub name: OneOrMany<Text>,
-    pub abbreviation: Option<Text>,
+pub struct Organization<'a> {
+    #[serde(borrow)]
+    pub name: OneOrMany<Text<'a>>,
+    #[serde(borrow)]
+    pub abbreviation: Option<Text<'a>>,
 }
 
 /// A role: `{type: publisher}` or `publisher`.
@@ -166,67 +286,111 @@ pub struct Role(pub Option<String>);
 
 impl<'de> Deserialize<'de> for Role {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Repr {
-            S(String),
-            M {
-                #[serde(default, rename = "type")]
-                kind: Option<String>,
-            },
+        let t = Text::deserialize(RoleDe(d))?;
+        Ok(Role(t.content.map(|c| c.0.into_owned())))
+    }
+}
+
+/// Reads a role `{type: …}` as a [`Text`] whose content is the type.
+struct RoleDe<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for RoleDe<D> {
+    type Error = D::Error;
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
+        struct Rename<V>(V);
+        impl<'de, V: Visitor<'de>> Visitor<'de> for Rename<V> {
+            type Value = V::Value;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                self.0.expecting(f)
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<V::Value, E> {
+                self.0.visit_str(s)
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<V::Value, E> {
+                self.0.visit_string(s)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<V::Value, A::Error> {
+                let mut kind: Option<String> = None;
+                while let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if k == "type" {
+                        kind = map.next_value()?;
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                match kind {
+                    Some(k) => self.0.visit_string(k),
+                    None => self.0.visit_unit(),
+                }
+            }
         }
-        Ok(Role(match Repr::deserialize(d)? {
-            Repr::S(s) => Some(s),
-            Repr::M { kind } => kind,
-        }))
+        self.0.deserialize_any(Rename(v))
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
     }
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct DocStatus {
-    pub stage: Option<Text>,
-    pub substage: Option<Text>,
+pub struct DocStatus<'a> {
+    #[serde(borrow)]
+    pub stage: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub substage: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Relation {
+pub struct Relation<'a> {
     #[serde(rename = "type")]
-    pub kind: Option<String>,
-    pub bibitem: Option<BibRef>,
+    #[serde(borrow)]
+    pub kind: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub bibitem: Option<BibRef<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct BibRef {
-    pub docid: OneOrMany<DocId>,
-    pub formattedref: Option<Text>,
-    pub date: OneOrMany<DateEl>,
+pub struct BibRef<'a> {
+    #[serde(borrow)]
+    pub docid: OneOrMany<DocId<'a>>,
+    #[serde(borrow)]
+    pub formattedref: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub date: OneOrMany<DateEl<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Ext {
-    pub ics: OneOrMany<Ics>,
-    pub editorialgroup: Option<EditorialGroup>,
+pub struct Ext<'a> {
+    #[serde(borrow)]
+    pub ics: OneOrMany<Ics<'a>>,
+    #[serde(borrow)]
+    pub editorialgroup: Option<EditorialGroup<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Ics {
-    pub code: Option<String>,
+pub struct Ics<'a> {
+    #[serde(borrow)]
+    pub code: Option<Str<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct EditorialGroup {
-    pub technical_committee: OneOrMany<Committee>,
+pub struct EditorialGroup<'a> {
+    #[serde(borrow)]
+    pub technical_committee: OneOrMany<Committee<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Committee {
-    pub name: Option<Text>,
-    pub identifier: Option<String>,
+pub struct Committee<'a> {
+    #[serde(borrow)]
+    pub name: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub identifier: Option<Str<'a>>,
 }

@@ -204,7 +204,11 @@ pub fn add_relations(rec: &mut Record, me: &str, doc: &Doc) {
         }
         let target = super::primary_id(&item.docid)
             .map(str::to_string)
-            .or_else(|| item.formattedref.as_ref().and_then(|f| f.content.clone()));
+            .or_else(|| {
+                item.formattedref
+                    .as_ref()
+                    .and_then(|f| f.content.as_ref().map(|c| c.to_string()))
+            });
         let Some(target) = target.filter(|t| !t.trim().is_empty()) else {
             continue;
         };
