@@ -109,7 +109,14 @@ impl Catalogue {
             .get(family)
             .map(|keys| keys.iter().filter_map(|k| self.records.get(k)).collect())
             .unwrap_or_default();
-        v.sort_by_key(|r| (is_amendment(r), r.year.unwrap_or(0), r.published.clone(), r.key.clone()));
+        v.sort_by_key(|r| {
+            (
+                is_amendment(r),
+                r.year.unwrap_or(0),
+                r.published.clone(),
+                r.key.clone(),
+            )
+        });
         v
     }
 
@@ -181,12 +188,14 @@ impl Catalogue {
             if !seen.insert(k) || seen.len() > 200 {
                 continue;
             }
-            let Some(verdict) = self.status(k, today) else { continue };
+            let Some(verdict) = self.status(k, today) else {
+                continue;
+            };
             if verdict.status.is_valid() {
-                if let Some(r) = self.records.get(k) {
-                    if !out.iter().any(|o| o.key == r.key) {
-                        out.push(r);
-                    }
+                if let Some(r) = self.records.get(k)
+                    && !out.iter().any(|o| o.key == r.key)
+                {
+                    out.push(r);
                 }
                 continue;
             }
@@ -249,14 +258,20 @@ impl Catalogue {
             }
             let alts = self.body_variants(&d, true);
             if let [only] = alts.as_slice() {
-                let note = format!("found as {} (the reference has a different prefix)", self.records[only].designation);
+                let note = format!(
+                    "found as {} (the reference has a different prefix)",
+                    self.records[only].designation
+                );
                 return self.fill(res, only, today, note);
             }
             let fam = self.family(&d.family_key());
             res.status = "unknown".into();
             if fam.is_empty() && alts.len() > 1 {
                 res.status = "ambiguous".into();
-                res.candidates = alts.iter().map(|k| self.records[k].designation.clone()).collect();
+                res.candidates = alts
+                    .iter()
+                    .map(|k| self.records[k].designation.clone())
+                    .collect();
                 res.note = "several standards match with a different prefix".into();
                 return res;
             }
@@ -276,12 +291,18 @@ impl Catalogue {
         let mut fam = self.family(&d.family_key());
         if fam.is_empty() {
             let alts = self.body_variants(&d, false);
-            let fams: BTreeSet<&str> = alts.iter().map(|k| self.records[k].family.as_str()).collect();
+            let fams: BTreeSet<&str> = alts
+                .iter()
+                .map(|k| self.records[k].family.as_str())
+                .collect();
             if fams.len() == 1 {
                 fam = self.family(fams.iter().next().copied().unwrap_or_default());
             } else if fams.len() > 1 {
                 res.status = "ambiguous".into();
-                res.candidates = alts.iter().map(|k| self.records[k].designation.clone()).collect();
+                res.candidates = alts
+                    .iter()
+                    .map(|k| self.records[k].designation.clone())
+                    .collect();
                 res.note = "several standards match with a different prefix".into();
                 return res;
             }
@@ -298,7 +319,12 @@ impl Catalogue {
         match pick {
             Some(r) => {
                 let key = r.key.clone();
-                self.fill(res, &key, today, "undated reference: resolved to the latest edition".into())
+                self.fill(
+                    res,
+                    &key,
+                    today,
+                    "undated reference: resolved to the latest edition".into(),
+                )
             }
             None => res,
         }
@@ -308,13 +334,20 @@ impl Catalogue {
         fam.iter()
             .rev()
             .filter(|r| !is_amendment(r))
-            .find(|r| self.status(&r.key, today).is_some_and(|v| v.status.is_valid()))
+            .find(|r| {
+                self.status(&r.key, today)
+                    .is_some_and(|v| v.status.is_valid())
+            })
             .copied()
     }
 
     /// Keys of editions that match `d` when only the body's suffix differs (GB ↔ GB/T ↔ GB/Z).
     fn body_variants(&self, d: &Designation, dated: bool) -> Vec<String> {
-        let stem = d.body.trim_end_matches("/T").trim_end_matches("/Z").to_string();
+        let stem = d
+            .body
+            .trim_end_matches("/T")
+            .trim_end_matches("/Z")
+            .to_string();
         let mut out = Vec::new();
         for body in [stem.clone(), format!("{stem}/T"), format!("{stem}/Z")] {
             if body == d.body {
@@ -333,7 +366,12 @@ impl Catalogue {
         out
     }
 
-    fn resolve_all_parts(&self, d: &Designation, mut res: CheckResult, today: chrono::NaiveDate) -> CheckResult {
+    fn resolve_all_parts(
+        &self,
+        d: &Designation,
+        mut res: CheckResult,
+        today: chrono::NaiveDate,
+    ) -> CheckResult {
         let mut series = d.clone();
         series.part = None;
         series.year = None;
@@ -355,23 +393,39 @@ impl Catalogue {
             if let Some(r) = self.latest_valid(&members, today) {
                 res.current_edition.push(r.designation.clone());
             }
-            res.candidates.extend(members.iter().map(|r| r.designation.clone()));
+            res.candidates
+                .extend(members.iter().map(|r| r.designation.clone()));
         }
         res.ok = !res.current_edition.is_empty();
         res.status = if res.ok { "current" } else { "withdrawn" }.into();
-        res.note = format!("all parts: {} part(s) known, {} in force", parts.len(), res.current_edition.len());
+        res.note = format!(
+            "all parts: {} part(s) known, {} in force",
+            parts.len(),
+            res.current_edition.len()
+        );
         res
     }
 
-    fn fill(&self, mut res: CheckResult, key: &str, today: chrono::NaiveDate, note: String) -> CheckResult {
-        let Some(rec) = self.records.get(key) else { return res };
+    fn fill(
+        &self,
+        mut res: CheckResult,
+        key: &str,
+        today: chrono::NaiveDate,
+        note: String,
+    ) -> CheckResult {
+        let Some(rec) = self.records.get(key) else {
+            return res;
+        };
         let verdict = self.status(key, today);
         res.ok = true;
         res.matched = Some(rec.designation.clone());
         res.title = rec.titles.preferred().map(String::from);
         res.published = rec.published.as_ref().map(PartialDate::to_string);
         res.implemented = rec.implemented.as_ref().map(PartialDate::to_string);
-        res.status = verdict.as_ref().map_or("current", |v| v.status.as_str()).into();
+        res.status = verdict
+            .as_ref()
+            .map_or("current", |v| v.status.as_str())
+            .into();
         res.current_edition = self
             .current_editions(key, today)
             .iter()
@@ -399,7 +453,10 @@ fn is_draft(r: &Record) -> bool {
 /// The status of every record in the view, for materialising in storage.
 pub fn all_statuses(cat: &Catalogue, today: chrono::NaiveDate) -> Vec<(String, Status, String)> {
     cat.records()
-        .filter_map(|r| cat.status(&r.key, today).map(|v| (r.key.clone(), v.status, v.reason)))
+        .filter_map(|r| {
+            cat.status(&r.key, today)
+                .map(|v| (r.key.clone(), v.status, v.reason))
+        })
         .collect()
 }
 

@@ -5,7 +5,6 @@
 //! - [`status`]: the status rules (current, upcoming, replaced, withdrawn, draft).
 //! - [`check`]: resolving references against the catalogue (标准查新) over an abstract lookup.
 
-
 pub mod check;
 pub mod codes;
 pub mod date;

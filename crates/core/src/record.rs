@@ -239,7 +239,11 @@ impl Record {
         if target_key.is_empty() || target_key == self.key {
             return;
         }
-        let rel = Relation { kind, target, target_key };
+        let rel = Relation {
+            kind,
+            target,
+            target_key,
+        };
         if !self.relations.contains(&rel) {
             self.relations.push(rel);
         }
@@ -331,6 +335,9 @@ mod tests {
         a.relate(RelationKind::Replaces, "GB/T 19001—2008");
         a.relate(RelationKind::Replaces, "GB/T 19001-2016");
         assert_eq!(a.relations.len(), 1);
-        assert_eq!(a.relations[0].target_key, parse("GB/T 19001-2008").unwrap().key());
+        assert_eq!(
+            a.relations[0].target_key,
+            parse("GB/T 19001-2008").unwrap().key()
+        );
     }
 }

@@ -88,7 +88,9 @@ pub fn interpret_stage(stage: &str) -> Option<SourceStatus> {
     let s = stage.trim();
     let lower = s.to_ascii_lowercase();
     let word = match lower.as_str() {
-        "published" | "valid" | "current" | "active" | "in force" | "confirmed" => Some(SourceStatus::InForce),
+        "published" | "valid" | "current" | "active" | "in force" | "confirmed" => {
+            Some(SourceStatus::InForce)
+        }
         "upcoming" => Some(SourceStatus::Upcoming),
         "revised" | "replaced" | "superseded" => Some(SourceStatus::Replaced),
         "withdrawn" | "obsolete" | "cancelled" | "abolished" => Some(SourceStatus::Withdrawn),
@@ -102,7 +104,9 @@ pub fn interpret_stage(stage: &str) -> Option<SourceStatus> {
         "现行" | "现行有效" | "有效" => return Some(SourceStatus::InForce),
         "即将实施" | "尚未实施" => return Some(SourceStatus::Upcoming),
         "被代替" | "被替代" | "已被代替" => return Some(SourceStatus::Replaced),
-        "废止" | "已废止" | "作废" | "已作废" | "废除" => return Some(SourceStatus::Withdrawn),
+        "废止" | "已废止" | "作废" | "已作废" | "废除" => {
+            return Some(SourceStatus::Withdrawn);
+        }
         "制定中" | "征求意见" | "报批" | "起草" => return Some(SourceStatus::Draft),
         _ => {}
     }
@@ -157,11 +161,21 @@ pub struct StatusVerdict {
 /// 4. the source says replaced/revised but no successor is known → replaced;
 /// 5. an implementation date in the future → upcoming;
 /// 6. otherwise current.
-pub fn derive(record: &Record, successors: &[Successor], today: chrono::NaiveDate) -> StatusVerdict {
+pub fn derive(
+    record: &Record,
+    successors: &[Successor],
+    today: chrono::NaiveDate,
+) -> StatusVerdict {
     let verdict = |status, reason: String| StatusVerdict { status, reason };
     let source = record.stage.as_deref().and_then(interpret_stage);
     if source == Some(SourceStatus::Draft) {
-        return verdict(Status::Draft, format!("stage {} is under development", record.stage.as_deref().unwrap_or("")));
+        return verdict(
+            Status::Draft,
+            format!(
+                "stage {} is under development",
+                record.stage.as_deref().unwrap_or("")
+            ),
+        );
     }
     let live: Vec<&Successor> = successors.iter().filter(|s| !s.is_draft).collect();
     let in_force: Vec<&str> = live
@@ -170,35 +184,67 @@ pub fn derive(record: &Record, successors: &[Successor], today: chrono::NaiveDat
         .map(|s| s.designation.as_str())
         .collect();
     if !in_force.is_empty() {
-        return verdict(Status::Replaced, format!("replaced by {}", in_force.join(", ")));
+        return verdict(
+            Status::Replaced,
+            format!("replaced by {}", in_force.join(", ")),
+        );
     }
-    let withdrawn_by_date = record.withdrawn.as_ref().is_some_and(|d| !d.is_after(today));
+    let withdrawn_by_date = record
+        .withdrawn
+        .as_ref()
+        .is_some_and(|d| !d.is_after(today));
     if !live.is_empty() && !withdrawn_by_date && source != Some(SourceStatus::Withdrawn) {
         let s = live[0];
-        let when = s.in_force_from.as_ref().map(|d| d.to_string()).unwrap_or_default();
-        return verdict(Status::Current, format!("in force until {} takes effect on {when}", s.designation));
+        let when = s
+            .in_force_from
+            .as_ref()
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        return verdict(
+            Status::Current,
+            format!("in force until {} takes effect on {when}", s.designation),
+        );
     }
     if !live.is_empty() {
         let names: Vec<&str> = live.iter().map(|s| s.designation.as_str()).collect();
-        return verdict(Status::Replaced, format!("replaced by {}", names.join(", ")));
+        return verdict(
+            Status::Replaced,
+            format!("replaced by {}", names.join(", ")),
+        );
     }
     if source == Some(SourceStatus::Withdrawn) || withdrawn_by_date {
-        let when = record.withdrawn.as_ref().map(|d| format!(" on {d}")).unwrap_or_default();
-        return verdict(Status::Withdrawn, format!("withdrawn{when}, no successor known"));
+        let when = record
+            .withdrawn
+            .as_ref()
+            .map(|d| format!(" on {d}"))
+            .unwrap_or_default();
+        return verdict(
+            Status::Withdrawn,
+            format!("withdrawn{when}, no successor known"),
+        );
     }
     if source == Some(SourceStatus::Replaced) {
-        return verdict(Status::Replaced, "source marks it replaced; successor not in the catalogue".into());
+        return verdict(
+            Status::Replaced,
+            "source marks it replaced; successor not in the catalogue".into(),
+        );
     }
     if let Some(d) = record.implemented.as_ref().filter(|d| d.is_after(today)) {
         return verdict(Status::Upcoming, format!("published, in force from {d}"));
     }
     if source == Some(SourceStatus::Upcoming) && record.implemented.is_none() {
-        return verdict(Status::Upcoming, "source marks it published, not yet in force".into());
+        return verdict(
+            Status::Upcoming,
+            "source marks it published, not yet in force".into(),
+        );
     }
     match (&record.implemented, &record.stage) {
         (Some(d), _) => verdict(Status::Current, format!("in force since {d}")),
         (None, Some(s)) => verdict(Status::Current, format!("source status {s}")),
-        (None, None) => verdict(Status::Current, "published; no withdrawal or successor known".into()),
+        (None, None) => verdict(
+            Status::Current,
+            "published; no withdrawal or successor known".into(),
+        ),
     }
 }
 

@@ -62,7 +62,10 @@ fn undated_reference_resolves_to_current_edition() {
 fn split_leads_to_all_parts() {
     let r = catalogue().resolve("GB 1000-1990", today());
     assert_eq!(r.status, "replaced");
-    assert_eq!(r.current_edition, vec!["GB 1000.1—2010".to_string(), "GB 1000.2—2010".to_string()]);
+    assert_eq!(
+        r.current_edition,
+        vec!["GB 1000.1—2010".to_string(), "GB 1000.2—2010".to_string()]
+    );
 }
 
 #[test]

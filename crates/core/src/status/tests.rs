@@ -13,7 +13,11 @@ fn rec(stage: Option<&str>, implemented: Option<&str>) -> Record {
 }
 
 fn succ(d: &str, from: Option<&str>) -> Successor {
-    Successor { designation: d.into(), in_force_from: from.and_then(PartialDate::parse), is_draft: false }
+    Successor {
+        designation: d.into(),
+        in_force_from: from.and_then(PartialDate::parse),
+        is_draft: false,
+    }
 }
 
 #[test]
@@ -32,17 +36,43 @@ fn iso_stage_codes() {
 #[test]
 fn rules_in_order() {
     let t = today();
-    assert_eq!(derive(&rec(Some("30.99"), None), &[], t).status, Status::Draft);
-    assert_eq!(derive(&rec(Some("现行"), Some("2017-07-01")), &[], t).status, Status::Current);
-    assert_eq!(derive(&rec(Some("现行"), Some("2027-01-01")), &[], t).status, Status::Upcoming);
-    assert_eq!(derive(&rec(Some("废止"), None), &[], t).status, Status::Withdrawn);
-    let v = derive(&rec(Some("现行"), None), &[succ("GB/T 19001—2026", Some("2026-01-01"))], t);
+    assert_eq!(
+        derive(&rec(Some("30.99"), None), &[], t).status,
+        Status::Draft
+    );
+    assert_eq!(
+        derive(&rec(Some("现行"), Some("2017-07-01")), &[], t).status,
+        Status::Current
+    );
+    assert_eq!(
+        derive(&rec(Some("现行"), Some("2027-01-01")), &[], t).status,
+        Status::Upcoming
+    );
+    assert_eq!(
+        derive(&rec(Some("废止"), None), &[], t).status,
+        Status::Withdrawn
+    );
+    let v = derive(
+        &rec(Some("现行"), None),
+        &[succ("GB/T 19001—2026", Some("2026-01-01"))],
+        t,
+    );
     assert_eq!(v.status, Status::Replaced);
     assert_eq!(v.reason, "replaced by GB/T 19001—2026");
     // An upcoming successor leaves the old edition in force.
-    let v = derive(&rec(Some("现行"), None), &[succ("GB/T 19001—2027", Some("2027-03-01"))], t);
+    let v = derive(
+        &rec(Some("现行"), None),
+        &[succ("GB/T 19001—2027", Some("2027-03-01"))],
+        t,
+    );
     assert_eq!(v.status, Status::Current);
     // Withdrawn at source but a successor is known: replaced.
-    assert_eq!(derive(&rec(Some("95.99"), None), &[succ("X", None)], t).status, Status::Replaced);
-    assert_eq!(derive(&rec(Some("REVISED"), None), &[], t).status, Status::Replaced);
+    assert_eq!(
+        derive(&rec(Some("95.99"), None), &[succ("X", None)], t).status,
+        Status::Replaced
+    );
+    assert_eq!(
+        derive(&rec(Some("REVISED"), None), &[], t).status,
+        Status::Replaced
+    );
 }
