@@ -63,7 +63,7 @@ pub struct Store {
 /// Per-connection SQLite settings: WAL, relaxed fsync, foreign keys, wait on locks.
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; \
-     PRAGMA temp_store = MEMORY;";
+     PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;";
 
 impl Store {
     /// Connects to `url` (`sqlite:///path/normbase.db?mode=rwc` or `postgres://…`)

@@ -85,7 +85,6 @@ CREATE TABLE changes (
     at         BIGINT NOT NULL
 );
 CREATE INDEX changes_key ON changes (key);
-CREATE INDEX changes_at ON changes (at);
 
 CREATE TABLE codes (
     scheme  TEXT NOT NULL,

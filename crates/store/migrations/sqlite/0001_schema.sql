@@ -39,7 +39,7 @@ CREATE TABLE relations (
     to_key         TEXT NOT NULL CHECK (to_key <> ''),
     to_designation TEXT NOT NULL,
     PRIMARY KEY (from_key, kind, to_key)
-);
+) WITHOUT ROWID;
 CREATE INDEX relations_to_key ON relations (to_key);
 
 CREATE TABLE standard_codes (
@@ -47,7 +47,7 @@ CREATE TABLE standard_codes (
     scheme TEXT NOT NULL CHECK (scheme IN ('ics', 'ccs')),
     code   TEXT NOT NULL,
     PRIMARY KEY (key, scheme, code)
-);
+) WITHOUT ROWID;
 CREATE INDEX standard_codes_code ON standard_codes (scheme, code);
 
 CREATE TABLE imports (
@@ -85,7 +85,6 @@ CREATE TABLE changes (
     at         INTEGER NOT NULL
 );
 CREATE INDEX changes_key ON changes (key);
-CREATE INDEX changes_at ON changes (at);
 
 CREATE TABLE codes (
     scheme  TEXT NOT NULL,
@@ -95,4 +94,4 @@ CREATE TABLE codes (
     name_fr TEXT,
     parent  TEXT,
     PRIMARY KEY (scheme, code)
-);
+) WITHOUT ROWID;
