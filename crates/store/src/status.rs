@@ -174,7 +174,7 @@ async fn stored_statuses(
             let stored = match status.as_deref() {
                 None => None,
                 Some(s) => {
-                    let status = Status::from_name(&s).ok_or_else(|| StoreError::Corrupt {
+                    let status = Status::from_name(s).ok_or_else(|| StoreError::Corrupt {
                         what: "status",
                         key: key.clone(),
                         detail: format!("unknown status {s:?}"),

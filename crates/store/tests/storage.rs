@@ -2,6 +2,8 @@
 //! `NORMBASE_TEST_PG_URL` is set; required when `CI=true`). Each run gets a
 //! fresh database. Start PostgreSQL with `eval "$(bash .ci/start-postgres.sh)"`.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::*;
@@ -186,7 +188,7 @@ async fn relations_referrers_and_families(store: &Store) {
     )));
 
     let fam = store
-        .records_by_families(&[old.family.clone()])
+        .records_by_families(std::slice::from_ref(&old.family))
         .await
         .unwrap();
     let keys: Vec<&str> = fam.iter().map(|r| r.key.as_str()).collect();
