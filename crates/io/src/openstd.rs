@@ -202,9 +202,14 @@ fn hcno_of(html: &str) -> Option<String> {
 /// Parses the hits of a search result list page.
 pub fn parse_search_page(html: &str) -> Vec<SearchHit> {
     // The list table (the class name also occurs in the page's CSS).
-    let start = html.match_indices("result_list").map(|(i, _)| i).find(|&i| {
-        html[..i].rfind('<').is_some_and(|t| html[t..].starts_with("<table") && !html[t..i].contains('>'))
-    });
+    let start = html
+        .match_indices("result_list")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            html[..i]
+                .rfind('<')
+                .is_some_and(|t| html[t..].starts_with("<table") && !html[t..i].contains('>'))
+        });
     let Some(start) = start else {
         return Vec::new();
     };

@@ -12,7 +12,10 @@ pub fn data_dir() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("shared data folder {} is missing (required in CI)", dir.display());
+        panic!(
+            "shared data folder {} is missing (required in CI)",
+            dir.display()
+        );
     }
     eprintln!("skipping: shared data folder {} is missing", dir.display());
     None
@@ -20,5 +23,7 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// All rows of one file.
 pub fn rows(format: Format, path: &Path) -> Vec<ImportRow> {
-    read_records(format, path, &ReadOptions::default()).expect("file opens").collect()
+    read_records(format, path, &ReadOptions::default())
+        .expect("file opens")
+        .collect()
 }
