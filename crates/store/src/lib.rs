@@ -61,9 +61,9 @@ pub struct Store {
 }
 
 /// Per-connection SQLite settings: WAL, relaxed fsync, foreign keys, wait on locks.
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+const SQLITE_PRAGMAS: &str = "PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; \
-     PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;";
+     PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384; PRAGMA mmap_size = 268435456;";
 
 impl Store {
     /// Connects to `url` (`sqlite:///path/normbase.db?mode=rwc` or `postgres://…`)

@@ -533,3 +533,13 @@ async fn unsupported_urls_are_errors() {
     let err = Store::open("mysql://x@localhost/db").await.unwrap_err();
     assert!(matches!(err, StoreError::UnsupportedUrl(_)));
 }
+
+#[tokio::test]
+async fn open_dir_handles_awkward_paths() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("数据 dir #1 %20?x");
+    let store = Store::open_dir(&dir).await.unwrap();
+    assert_eq!(store.count().await.unwrap(), 0);
+    store.close().await;
+    assert!(dir.join("normbase.db").exists());
+}
