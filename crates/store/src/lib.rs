@@ -74,6 +74,15 @@ impl Store {
         sqlx::any::install_default_drivers();
         let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(30));
         let options = match backend {
+            // An in-memory database exists once per connection: keep a single one.
+            Backend::Sqlite if url.contains(":memory:") || url.contains("mode=memory") => {
+                options.max_connections(1).after_connect(|conn, _meta| {
+                    Box::pin(async move {
+                        conn.execute(SQLITE_PRAGMAS).await?;
+                        Ok(())
+                    })
+                })
+            }
             Backend::Sqlite => options.max_connections(4).after_connect(|conn, _meta| {
                 Box::pin(async move {
                     conn.execute(SQLITE_PRAGMAS).await?;

@@ -543,3 +543,14 @@ async fn open_dir_handles_awkward_paths() {
     store.close().await;
     assert!(dir.join("normbase.db").exists());
 }
+
+#[tokio::test]
+async fn in_memory_sqlite_works() {
+    let store = Store::open("sqlite::memory:").await.unwrap();
+    let imp = store.begin_import("demo", &[], None).await.unwrap();
+    store
+        .upsert_records(imp, vec![gb("1", 2020)])
+        .await
+        .unwrap();
+    assert_eq!(store.count().await.unwrap(), 1);
+}
