@@ -14,7 +14,12 @@ use std::process::ExitCode;
 #[command(name = "normbase", version, about, long_about = None)]
 pub struct Cli {
     /// Data directory for the embedded SQLite database and local files.
-    #[arg(long, global = true, env = "NORMBASE_DATA", default_value = "./normbase-data")]
+    #[arg(
+        long,
+        global = true,
+        env = "NORMBASE_DATA",
+        default_value = "./normbase-data"
+    )]
     pub data: PathBuf,
     /// Use PostgreSQL (postgres://…) instead of the embedded SQLite database.
     #[arg(long, global = true, env = "DATABASE_URL")]

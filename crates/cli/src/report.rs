@@ -8,10 +8,28 @@ use std::io::Write;
 use std::path::Path;
 
 const HEADERS: [&str; 10] = [
-    "input", "canonical", "match", "status", "title", "published", "implemented", "current_edition", "candidates", "note",
+    "input",
+    "canonical",
+    "match",
+    "status",
+    "title",
+    "published",
+    "implemented",
+    "current_edition",
+    "candidates",
+    "note",
 ];
 const HEADERS_ZH: [&str; 10] = [
-    "引用", "规范写法", "匹配版本", "状态", "标准名称", "发布日期", "实施日期", "现行版本", "候选", "说明",
+    "引用",
+    "规范写法",
+    "匹配版本",
+    "状态",
+    "标准名称",
+    "发布日期",
+    "实施日期",
+    "现行版本",
+    "候选",
+    "说明",
 ];
 
 fn status_zh(s: &str) -> &'static str {
@@ -80,7 +98,14 @@ pub fn print_table(results: &[CheckResult]) {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["#", "reference", "status", "matched", "current edition", "title / note"]);
+        .set_header([
+            "#",
+            "reference",
+            "status",
+            "matched",
+            "current edition",
+            "title / note",
+        ]);
     for (i, r) in results.iter().enumerate() {
         let title = match (&r.title, r.note.is_empty()) {
             (Some(t), true) => t.clone(),
@@ -133,8 +158,17 @@ pub fn write_xlsx(path: &Path, results: &[CheckResult], today: chrono::NaiveDate
         "replaced" | "withdrawn" => Color::RGB(0xFCE4D6),
         _ => Color::RGB(0xFFF2CC),
     };
-    ws.write_string_with_format(0, 0, "标准有效性查新报告 Standards validity check report", &title)?;
-    ws.write_string(1, 0, format!("查新日期 Date: {today}    {}", summary_line(results)))?;
+    ws.write_string_with_format(
+        0,
+        0,
+        "标准有效性查新报告 Standards validity check report",
+        &title,
+    )?;
+    ws.write_string(
+        1,
+        0,
+        format!("查新日期 Date: {today}    {}", summary_line(results)),
+    )?;
     ws.write_string_with_format(3, 0, "序号 No.", &head)?;
     for (i, (zh, en)) in HEADERS_ZH.iter().zip(HEADERS).enumerate() {
         ws.write_string_with_format(3, (i + 1) as u16, format!("{zh} {en}"), &head)?;
@@ -143,12 +177,25 @@ pub fn write_xlsx(path: &Path, results: &[CheckResult], today: chrono::NaiveDate
         let y = (i + 4) as u32;
         ws.write_number_with_format(y, 0, (i + 1) as f64, &cell)?;
         for (x, v) in row(r).iter().enumerate() {
-            let v = if x == 3 { format!("{} {}", status_zh(v), v) } else { v.clone() };
-            let fmt = if x == 3 { cell.clone().set_background_color(colour(&r.status)) } else { cell.clone() };
+            let v = if x == 3 {
+                format!("{} {}", status_zh(v), v)
+            } else {
+                safe_cell(v)
+            };
+            let fmt = if x == 3 {
+                cell.clone().set_background_color(colour(&r.status))
+            } else {
+                cell.clone()
+            };
             ws.write_string_with_format(y, (x + 1) as u16, &v, &fmt)?;
         }
     }
-    for (x, w) in [6.0, 24.0, 22.0, 22.0, 12.0, 40.0, 12.0, 12.0, 24.0, 24.0, 40.0].iter().enumerate() {
+    for (x, w) in [
+        6.0, 24.0, 22.0, 22.0, 12.0, 40.0, 12.0, 12.0, 24.0, 24.0, 40.0,
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.set_column_width(x as u16, *w)?;
     }
     ws.set_freeze_panes(4, 0)?;

@@ -12,7 +12,11 @@ const MAX_ROUNDS: usize = 32;
 
 /// Family keys a reference may resolve to (its own and prefix variants GB ↔ GB/T ↔ GB/Z).
 pub fn families_of(d: &Designation) -> Vec<String> {
-    let stem = d.body.trim_end_matches("/T").trim_end_matches("/Z").to_string();
+    let stem = d
+        .body
+        .trim_end_matches("/T")
+        .trim_end_matches("/Z")
+        .to_string();
     let mut out = vec![d.family_key()];
     for body in [stem.clone(), format!("{stem}/T"), format!("{stem}/Z")] {
         if body != d.body {
@@ -58,6 +62,8 @@ pub async fn load_view(store: &Store, refs: &[Designation]) -> Result<Catalogue>
         if next_keys.is_empty() {
             continue;
         }
+        // A target may be undated (a family key): load it as a family too.
+        pending.extend(next_keys.iter().cloned());
         let keys: Vec<String> = next_keys.into_iter().collect();
         for r in store.records_by_keys(&keys).await? {
             pending.insert(r.family.clone());

@@ -143,7 +143,18 @@ impl Catalogue {
         if let Some(inbound) = self.replaced_by.get(key) {
             keys.extend(inbound.iter().map(String::as_str));
         }
-        let mut out: Vec<&Record> = keys.iter().filter_map(|k| self.records.get(*k)).collect();
+        let mut out: Vec<&Record> = Vec::new();
+        for k in &keys {
+            match self.records.get(*k) {
+                Some(r) => out.push(r),
+                // An undated target ("replaced by IEC 62368-1") names a family: take its latest edition.
+                None => {
+                    if let Some(r) = self.family(k).into_iter().rev().find(|r| !is_amendment(r)) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
         if out.is_empty() && !is_amendment(rec) && self.source_says_superseded(rec) {
             let year = rec.year.unwrap_or(0);
             out.extend(

@@ -27,6 +27,9 @@ pub struct ImportSummary {
     pub updated: u64,
     /// Existing editions that did not change.
     pub unchanged: u64,
+    /// Rows merged into an edition that appeared earlier in the same import (duplicates across rows or sources).
+    #[serde(default)]
+    pub duplicates: u64,
     /// Rows rejected (see `rejections`).
     pub rejected: u64,
     /// The rejected rows.

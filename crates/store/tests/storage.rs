@@ -364,6 +364,7 @@ async fn rejections_and_history(store: &Store) {
         inserted: 1,
         updated: 0,
         unchanged: 0,
+        duplicates: 0,
         rejected: 2,
         rejections: rejections.clone(),
     };

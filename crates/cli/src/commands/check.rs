@@ -12,7 +12,9 @@ use std::process::ExitCode;
 
 /// Arguments of `normbase check`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  normbase check refs.txt\n  printf 'GB/T 19001-2008\\nISO 9001\\n' | normbase check --json -\n  normbase check --column 标准号 list.xlsx --xlsx report.xlsx\n  normbase check --extract spec.docx")]
+#[command(
+    after_help = "Examples:\n  normbase check refs.txt\n  printf 'GB/T 19001-2008\\nISO 9001\\n' | normbase check --json -\n  normbase check --column 标准号 list.xlsx --xlsx report.xlsx\n  normbase check --extract spec.docx"
+)]
 pub struct Args {
     /// A text file with one reference per line, a CSV/XLSX file (with --column), any document (with --extract), or - for stdin.
     pub file: PathBuf,
@@ -42,13 +44,19 @@ pub fn read_references(args: &Args) -> Result<Vec<String>> {
     }
     let text = if path.as_os_str() == "-" {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).context("cannot read stdin")?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("cannot read stdin")?;
         s
     } else {
-        normbase_io::document_text(path).with_context(|| format!("cannot read {}", path.display()))?
+        normbase_io::document_text(path)
+            .with_context(|| format!("cannot read {}", path.display()))?
     };
     if args.extract {
-        return Ok(designation::extract(&text).into_iter().map(|f| f.text).collect());
+        return Ok(designation::extract(&text)
+            .into_iter()
+            .map(|f| f.text)
+            .collect());
     }
     Ok(text
         .lines()
@@ -59,8 +67,14 @@ pub fn read_references(args: &Args) -> Result<Vec<String>> {
 }
 
 /// Checks references against the store.
-pub async fn check_references(store: &normbase_store::Store, refs: &[String]) -> Result<Vec<CheckResult>> {
-    let parsed: Vec<_> = refs.iter().filter_map(|r| designation::parse(r).ok()).collect();
+pub async fn check_references(
+    store: &normbase_store::Store,
+    refs: &[String],
+) -> Result<Vec<CheckResult>> {
+    let parsed: Vec<_> = refs
+        .iter()
+        .filter_map(|r| designation::parse(r).ok())
+        .collect();
     let cat = load_view(store, &parsed).await?;
     let today = today();
     Ok(refs.iter().map(|r| cat.resolve(r, today)).collect())

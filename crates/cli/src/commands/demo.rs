@@ -24,7 +24,14 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let file = dir.join("demo-catalogue.csv");
     std::fs::write(&file, DEMO_CSV).with_context(|| format!("cannot write {}", file.display()))?;
-    let summary = import_files(&store, Format::Csv, &[file], &ReadOptions::default(), !args.json).await;
+    let summary = import_files(
+        &store,
+        Format::Csv,
+        &[file],
+        &ReadOptions::default(),
+        !args.json,
+    )
+    .await;
     let _ = std::fs::remove_dir_all(&dir);
     let summary = summary?;
     if args.json {

@@ -24,7 +24,11 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let file = args.file.display().to_string();
     for found in designation::extract(&text) {
         let line = text[..found.start].matches('\n').count() + 1;
-        let column = text[..found.start].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let column = text[..found.start]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
         let mut obj = crate::commands::parse::designation_json(&found.text, &found.designation);
         if let Some(map) = obj.as_object_mut() {
             map.insert("file".into(), json!(file));

@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use normbase_core::import::{ImportSummary, Rejection};
 use normbase_core::record::Record;
 use normbase_io::{Format, ImportRow, ReadOptions};
-use normbase_store::Store;
+use normbase_store::{ImportState, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -16,7 +16,9 @@ const BATCH: usize = 2000;
 
 /// Arguments of `normbase import`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  normbase import --format relaton ../shared/data/catalog/relaton-iso.jsonl.gz\n  normbase import --format csv --map 'Std No=designation' list.csv\n  normbase import --format codes ../shared/data/codes")]
+#[command(
+    after_help = "Examples:\n  normbase import --format relaton ../shared/data/catalog/relaton-iso.jsonl.gz\n  normbase import --format csv --map 'Std No=designation' list.csv\n  normbase import --format codes ../shared/data/codes"
+)]
 pub struct Args {
     /// relaton, iso-open-data, csv, xlsx, openstd, or codes (code lists: a folder or files).
     #[arg(long)]
@@ -39,14 +41,18 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
         return import_codes(&store, args).await;
     }
     let format = Format::from_name(&args.format).with_context(|| {
-        format!("unknown --format {:?} (expected relaton, iso-open-data, csv, xlsx, openstd or codes)", args.format)
+        format!(
+            "unknown --format {:?} (expected relaton, iso-open-data, csv, xlsx, openstd or codes)",
+            args.format
+        )
     })?;
     let mut opts = ReadOptions::default();
     for m in &args.map {
         let (from, to) = m
             .split_once('=')
             .with_context(|| format!("--map {m:?}: expected COLUMN=FIELD"))?;
-        opts.map.push((from.trim().to_string(), to.trim().to_string()));
+        opts.map
+            .push((from.trim().to_string(), to.trim().to_string()));
     }
     let summary = import_files(&store, format, &args.files, &opts, !args.json).await?;
     print_summary(&summary, args.json)?;
@@ -70,7 +76,11 @@ pub async fn import_files(
         readers.push(rows);
     }
     let import = store.begin_import(format.as_str(), &names, None).await?;
-    let bar = if progress { ProgressBar::new_spinner() } else { ProgressBar::hidden() };
+    let bar = if progress {
+        ProgressBar::new_spinner()
+    } else {
+        ProgressBar::hidden()
+    };
     bar.set_style(
         ProgressStyle::with_template("{spinner} {msg} {pos} rows [{elapsed_precise}] {per_sec}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
@@ -91,7 +101,10 @@ pub async fn import_files(
                 }
                 if batch.len() >= BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    if tx.blocking_send((full, std::mem::take(&mut rejected), read)).is_err() {
+                    if tx
+                        .blocking_send((full, std::mem::take(&mut rejected), read))
+                        .is_err()
+                    {
                         return;
                     }
                     read = 0;
@@ -109,6 +122,7 @@ pub async fn import_files(
                 summary.inserted += o.inserted;
                 summary.updated += o.updated;
                 summary.unchanged += o.unchanged;
+                summary.duplicates += o.duplicates;
             }
             if !rejections.is_empty() {
                 store.add_rejections(import, &rejections).await?;
@@ -125,13 +139,17 @@ pub async fn import_files(
         bail!("the file reader stopped unexpectedly");
     }
     if let Err(e) = outcome {
-        let _ = store.finish_import(import, &summary, "failed").await;
+        let _ = store
+            .finish_import(import, &summary, ImportState::Failed)
+            .await;
         bar.abandon();
         return Err(e);
     }
     bar.set_message("updating statuses");
     refresh_statuses(store).await?;
-    store.finish_import(import, &summary, "done").await?;
+    store
+        .finish_import(import, &summary, ImportState::Done)
+        .await?;
     bar.finish_and_clear();
     tracing::info!(elapsed = ?started.elapsed(), "import finished");
     Ok(summary)
@@ -174,15 +192,22 @@ fn print_summary(s: &ImportSummary, json: bool) -> Result<()> {
         return Ok(());
     }
     println!(
-        "read {}, inserted {}, updated {}, unchanged {}, rejected {}",
-        s.read, s.inserted, s.updated, s.unchanged, s.rejected
+        "read {}, inserted {}, updated {}, unchanged {}, duplicates merged {}, rejected {}",
+        s.read, s.inserted, s.updated, s.unchanged, s.duplicates, s.rejected
     );
     for r in s.rejections.iter().take(20) {
-        let field = r.field.as_deref().map(|f| format!(" [{f}]")).unwrap_or_default();
+        let field = r
+            .field
+            .as_deref()
+            .map(|f| format!(" [{f}]"))
+            .unwrap_or_default();
         println!("  rejected {}:{}{}: {}", r.file, r.row, field, r.reason);
     }
     if s.rejections.len() > 20 {
-        println!("  … and {} more (use --json for all)", s.rejections.len() - 20);
+        println!(
+            "  … and {} more (use --json for all)",
+            s.rejections.len() - 20
+        );
     }
     Ok(())
 }

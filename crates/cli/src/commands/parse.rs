@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 /// Arguments of `normbase parse`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  normbase parse 'GB/T 19001-2016' 'iso 9001:2015/Amd 1:2020'\n  cat refs.txt | normbase parse")]
+#[command(
+    after_help = "Examples:\n  normbase parse 'GB/T 19001-2016' 'iso 9001:2015/Amd 1:2020'\n  cat refs.txt | normbase parse"
+)]
 pub struct Args {
     /// Designations to parse; without any, lines are read from stdin.
     pub designations: Vec<String>,

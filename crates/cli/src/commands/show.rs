@@ -12,7 +12,9 @@ use std::process::ExitCode;
 
 /// Arguments of `normbase show`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  normbase show 'GB/T 19001-2008'\n  normbase show --json 'ISO 9001'")]
+#[command(
+    after_help = "Examples:\n  normbase show 'GB/T 19001-2008'\n  normbase show --json 'ISO 9001'"
+)]
 pub struct Args {
     /// The designation (an undated one shows the latest edition).
     pub designation: String,
@@ -29,7 +31,12 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
     let cat = load_view(&store, std::slice::from_ref(&d)).await?;
     let today = today();
     let res = cat.resolve(&args.designation, today);
-    let Some(key) = res.matched.as_deref().and_then(|m| designation::parse(m).ok()).map(|m| m.key()) else {
+    let Some(key) = res
+        .matched
+        .as_deref()
+        .and_then(|m| designation::parse(m).ok())
+        .map(|m| m.key())
+    else {
         bail!("{} is not in the catalogue ({})", d.canonical(), res.note);
     };
     let rec = cat.get(&key).context("matched record vanished")?;
@@ -69,11 +76,22 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
     field("title (ja)", rec.titles.ja.clone());
     field("kind", Some(rec.kind.to_string()));
     if let Some(v) = &verdict {
-        field("status", Some(format!("{} {} — {}", v.status, v.status.label_zh(), v.reason)));
+        field(
+            "status",
+            Some(format!(
+                "{} {} — {}",
+                v.status,
+                v.status.label_zh(),
+                v.reason
+            )),
+        );
     }
     field("source stage", rec.stage.clone());
     field("published", rec.published.as_ref().map(|d| d.to_string()));
-    field("implemented", rec.implemented.as_ref().map(|d| d.to_string()));
+    field(
+        "implemented",
+        rec.implemented.as_ref().map(|d| d.to_string()),
+    );
     field("withdrawn", rec.withdrawn.as_ref().map(|d| d.to_string()));
     field("confirmed", rec.confirmed.as_ref().map(|d| d.to_string()));
     field("ICS", Some(rec.ics.join(", ")));
@@ -84,17 +102,40 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
     let adoptions: Vec<String> = rec
         .adoptions
         .iter()
-        .map(|a| format!("{} {}", a.designation, a.degree.map(|g| g.as_str()).unwrap_or("")))
+        .map(|a| {
+            format!(
+                "{} {}",
+                a.designation,
+                a.degree.map(|g| g.as_str()).unwrap_or("")
+            )
+        })
         .collect();
     field("adopts", Some(adoptions.join("; ")));
     field("current", Some(res.current_edition.join(", ")));
-    field("sources", Some(rec.sources.iter().map(|s| s.format.clone()).collect::<Vec<_>>().join(", ")));
+    field(
+        "sources",
+        Some(
+            rec.sources
+                .iter()
+                .map(|s| s.format.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    );
     if chain.len() > 1 {
         println!("  chain:");
         for r in &chain {
-            let st = cat.status(&r.key, today).map(|v| v.status.as_str()).unwrap_or("");
+            let st = cat
+                .status(&r.key, today)
+                .map(|v| v.status.as_str())
+                .unwrap_or("");
             let mark = if r.key == key { "▶" } else { " " };
-            let date = r.implemented.as_ref().or(r.published.as_ref()).map(|d| d.to_string()).unwrap_or_default();
+            let date = r
+                .implemented
+                .as_ref()
+                .or(r.published.as_ref())
+                .map(|d| d.to_string())
+                .unwrap_or_default();
             println!("   {mark} {:<28} {st:<9} {date}", r.designation);
         }
     }

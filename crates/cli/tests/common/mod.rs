@@ -27,7 +27,10 @@ pub struct Env {
 
 impl Env {
     pub fn sqlite() -> Env {
-        Env { dir: tempfile::tempdir().unwrap(), database_url: None }
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+            database_url: None,
+        }
     }
 
     /// A fresh database on the test PostgreSQL, or None when no server is configured outside CI.
@@ -41,18 +44,30 @@ impl Env {
         };
         let name = format!("nb_cli_{}_{}", std::process::id(), rand_suffix());
         let status = Command::new("psql")
-            .args([base.as_str(), "-v", "ON_ERROR_STOP=1", "-qc", &format!("CREATE DATABASE {name}")])
+            .args([
+                base.as_str(),
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-qc",
+                &format!("CREATE DATABASE {name}"),
+            ])
             .status()
             .expect("psql runs");
         assert!(status.success(), "cannot create database {name}");
         let url = match base.rsplit_once('/') {
             Some((head, tail)) => {
-                let query = tail.split_once('?').map(|(_, q)| format!("?{q}")).unwrap_or_default();
+                let query = tail
+                    .split_once('?')
+                    .map(|(_, q)| format!("?{q}"))
+                    .unwrap_or_default();
                 format!("{head}/{name}{query}")
             }
             None => panic!("odd url {base}"),
         };
-        Some(Env { dir: tempfile::tempdir().unwrap(), database_url: Some(url) })
+        Some(Env {
+            dir: tempfile::tempdir().unwrap(),
+            database_url: Some(url),
+        })
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
@@ -68,7 +83,11 @@ impl Env {
 
     pub fn run_ok(&self, args: &[&str]) -> String {
         let out = self.command(args).stdin(Stdio::null()).output().unwrap();
-        assert!(out.status.success(), "normbase {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "normbase {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     }
 
@@ -80,29 +99,51 @@ impl Env {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
         let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "normbase {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "normbase {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     }
 }
 
 fn rand_suffix() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() % 1_000_000_000
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+        % 1_000_000_000
 }
 
 /// demo → stats → check → show → demo again (idempotent), on any backend.
 pub fn demo_flow(env: &Env) {
     let first: Value = serde_json::from_str(&env.run_ok(&["demo", "--json"])).unwrap();
     let inserted = first["inserted"].as_u64().unwrap();
-    assert!(inserted >= 200, "demo catalogue has a few hundred records: {first}");
+    assert!(
+        inserted >= 200,
+        "demo catalogue has a few hundred records: {first}"
+    );
     assert_eq!(first["rejected"], 0, "{first}");
     let stats: Value = serde_json::from_str(&env.run_ok(&["stats", "--json"])).unwrap();
     assert_eq!(stats["records"].as_u64().unwrap(), inserted);
     for field in ["by_kind", "by_body", "by_status"] {
-        assert!(stats[field].as_object().is_some_and(|m| !m.is_empty()), "{stats}");
+        assert!(
+            stats[field].as_object().is_some_and(|m| !m.is_empty()),
+            "{stats}"
+        );
     }
-    assert!(stats["by_status"]["replaced"].as_u64().unwrap_or(0) > 0, "{stats}");
+    assert!(
+        stats["by_status"]["replaced"].as_u64().unwrap_or(0) > 0,
+        "{stats}"
+    );
     let refs = "GB/T 19001-2008\ngb/t19001\nISO 9001\nGB 5749-85\nGB 99999-2020\nhello world\n";
     let out = env.run_stdin_ok(&["check", "--json", "-"], refs);
     let v: Vec<Value> = serde_json::from_str(&out).unwrap();
@@ -118,13 +159,31 @@ pub fn demo_flow(env: &Env) {
     assert_eq!(v[4]["status"], "unknown", "{}", v[4]);
     assert_eq!(v[5]["status"], "invalid", "{}", v[5]);
     for r in &v {
-        for field in ["input", "ok", "canonical", "match", "status", "title", "current_edition", "note"] {
+        for field in [
+            "input",
+            "ok",
+            "canonical",
+            "match",
+            "status",
+            "title",
+            "current_edition",
+            "note",
+        ] {
             assert!(r.get(field).is_some(), "missing {field} in {r}");
         }
     }
-    let show: Value = serde_json::from_str(&env.run_ok(&["show", "--json", "GB/T 19001-2008"])).unwrap();
-    let chain: Vec<&str> = show["chain"].as_array().unwrap().iter().map(|c| c["designation"].as_str().unwrap()).collect();
-    assert!(chain.contains(&"GB/T 19001—2016") && chain.contains(&"GB/T 19001—2008"), "{chain:?}");
+    let show: Value =
+        serde_json::from_str(&env.run_ok(&["show", "--json", "GB/T 19001-2008"])).unwrap();
+    let chain: Vec<&str> = show["chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["designation"].as_str().unwrap())
+        .collect();
+    assert!(
+        chain.contains(&"GB/T 19001—2016") && chain.contains(&"GB/T 19001—2008"),
+        "{chain:?}"
+    );
     let again: Value = serde_json::from_str(&env.run_ok(&["demo", "--json"])).unwrap();
     assert_eq!(again["inserted"], 0, "{again}");
     assert_eq!(again["updated"], 0, "{again}");

@@ -105,3 +105,18 @@ fn revised_iec_edition_infers_next_edition() {
     assert_eq!(r.status, "replaced");
     assert_eq!(r.current_edition, vec!["IEC 60335-1:2010".to_string()]);
 }
+
+#[test]
+fn undated_successor_names_a_family() {
+    let mut c = Catalogue::new();
+    let mut old = rec("IEC 60950-1:2005", "被代替", "");
+    old.relate(RelationKind::ReplacedBy, "IEC 62368-1");
+    c.insert(old);
+    c.insert(rec("IEC 62368-1:2018", "被代替", ""));
+    let mut new = rec("IEC 62368-1:2023", "现行", "");
+    new.relate(RelationKind::Replaces, "IEC 62368-1:2018");
+    c.insert(new);
+    let r = c.resolve("IEC 60950-1:2005", today());
+    assert_eq!(r.status, "replaced");
+    assert_eq!(r.current_edition, vec!["IEC 62368-1:2023".to_string()]);
+}
