@@ -186,6 +186,11 @@ pub struct Record {
     /// Where the record came from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+    /// How fresh the source snapshot is (comparable text, e.g. a harvest date).
+    /// An older snapshot of the same edition only fills gaps when merged, so the
+    /// result does not depend on the order rows arrive in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }
 
 impl Record {
@@ -222,6 +227,7 @@ impl Record {
             adoptions: vec![],
             relations: vec![],
             sources: vec![],
+            as_of: None,
         }
     }
 
@@ -261,10 +267,25 @@ impl Record {
     /// into `self`: non-empty incoming fields win, empty ones never erase,
     /// lists are unioned. Returns the names of the fields that changed.
     pub fn merge(&mut self, other: &Record) -> Vec<&'static str> {
+        self.merge_with(other, false)
+    }
+
+    /// Like [`Record::merge`]; with `prefer_existing` (the edition already came
+    /// from an earlier row of the same import) conflicting values are kept and
+    /// `other` only fills gaps, unless `other` is a strictly newer snapshot.
+    /// This makes re-importing the same files a no-op even when two sources
+    /// disagree about one edition.
+    pub fn merge_with(&mut self, other: &Record, prefer_existing: bool) -> Vec<&'static str> {
         let mut changed = Vec::new();
+        let newer = matches!((&self.as_of, &other.as_of), (Some(a), Some(b)) if b > a);
+        let older = matches!((&self.as_of, &other.as_of), (Some(a), Some(b)) if b < a)
+            || (prefer_existing && !newer);
         macro_rules! opt {
             ($($f:ident).+, $name:expr) => {
-                if other.$($f).+.is_some() && self.$($f).+ != other.$($f).+ {
+                if other.$($f).+.is_some()
+                    && self.$($f).+ != other.$($f).+
+                    && (!older || self.$($f).+.is_none())
+                {
                     self.$($f).+ = other.$($f).+.clone();
                     changed.push($name);
                 }
@@ -302,6 +323,10 @@ impl Record {
         list!(adoptions, "adoptions");
         list!(relations, "relations");
         list!(sources, "sources");
+        if newer || (!older && other.as_of.is_some() && self.as_of != other.as_of) {
+            self.as_of = other.as_of.clone();
+            changed.push("as_of");
+        }
         changed
     }
 }
@@ -326,6 +351,42 @@ mod tests {
         assert_eq!(changed, vec!["title_en", "ics"]);
         assert_eq!(a.titles.zh.as_deref(), Some("质量管理体系 要求"));
         assert!(a.merge(&b).is_empty(), "second merge changes nothing");
+    }
+
+    #[test]
+    fn older_snapshot_only_fills_gaps_in_any_order() {
+        let mut newer = rec("ISO 1003:2008");
+        newer.stage = Some("95.99".into());
+        newer.as_of = Some("0001.0002.0009|".into());
+        let mut older = rec("ISO 1003:2008");
+        older.stage = Some("90.92".into());
+        older.committee = Some("ISO/TC 34/SC 7".into());
+        older.as_of = Some("0001.0002.0007|2024-01-16".into());
+        let mut a = newer.clone();
+        a.merge(&older);
+        let mut b = older.clone();
+        b.merge(&newer);
+        assert_eq!(a, b, "merge order does not matter");
+        assert_eq!(a.stage.as_deref(), Some("95.99"));
+        assert_eq!(a.committee.as_deref(), Some("ISO/TC 34/SC 7"));
+        assert!(a.merge(&older).is_empty() && a.merge(&newer).is_empty());
+    }
+
+    #[test]
+    fn within_one_import_the_first_source_wins_conflicts() {
+        let mut iso = rec("ISO 1001:1986");
+        iso.stage = Some("95.99".into());
+        let mut iec = rec("ISO 1001:1986");
+        iec.stage = Some("REPLACED".into());
+        iec.scope = Some("scope".into());
+        let mut stored = iso.clone();
+        assert_eq!(stored.merge_with(&iec, true), vec!["scope"]);
+        assert_eq!(stored.stage.as_deref(), Some("95.99"));
+        // Re-import of both rows: nothing changes.
+        assert!(stored.merge_with(&iso, false).is_empty());
+        assert!(stored.merge_with(&iec, true).is_empty());
+        // A later import of one source alone updates the edition.
+        assert_eq!(stored.merge_with(&iec, false), vec!["stage"]);
     }
 
     #[test]

@@ -145,6 +145,7 @@ pub async fn import_files(
         bar.abandon();
         return Err(e);
     }
+    tracing::info!(elapsed = ?started.elapsed(), "records stored");
     bar.set_message("updating statuses");
     refresh_statuses(store).await?;
     store
@@ -157,12 +158,16 @@ pub async fn import_files(
 
 /// Recomputes every record's status from the core rules and stores the changes.
 pub async fn refresh_statuses(store: &Store) -> Result<()> {
+    let t = Instant::now();
     let mut cat = normbase_core::check::Catalogue::new();
     for r in store.all_records().await? {
         cat.insert(r);
     }
+    tracing::info!(elapsed = ?t.elapsed(), records = cat.len(), "catalogue loaded");
     let statuses = normbase_core::check::all_statuses(&cat, today());
-    store.set_statuses(&statuses).await?;
+    tracing::info!(elapsed = ?t.elapsed(), "statuses derived");
+    let changed = store.set_statuses(&statuses).await?;
+    tracing::info!(elapsed = ?t.elapsed(), changed, "statuses stored");
     Ok(())
 }
 

@@ -274,8 +274,23 @@ pub fn to_record(doc: &Doc) -> Result<Record, (&'static str, String)> {
         format: "relaton".into(),
         id: doc.id.as_deref().and_then(non_empty),
     });
+    rec.as_of = snapshot_age(doc);
     relations::add_relations(&mut rec, designation, doc);
     Ok(rec)
+}
+
+/// A comparable freshness of the harvest: the zero-padded schema version, then the fetch date.
+/// The catalogues hold some editions twice, from harvests of different ages.
+fn snapshot_age(doc: &Doc) -> Option<String> {
+    let version = doc.schema_version.as_deref().map(|v| {
+        v.trim_start_matches('v')
+            .split('.')
+            .map(|n| format!("{:0>4}", n))
+            .collect::<Vec<_>>()
+            .join(".")
+    });
+    let fetched = doc.fetched.as_deref().unwrap_or("");
+    version.map(|v| format!("{v}|{fetched}"))
 }
 
 /// The title in `lang`: the `main` full title, else intro - main - part, else the first untyped one.

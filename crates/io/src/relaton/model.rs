@@ -205,6 +205,13 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
 pub struct Doc<'a> {
     #[serde(borrow)]
     pub id: Option<Str<'a>>,
+    /// Relaton schema version of the harvest ("v1.2.9"): newer harvests carry newer versions.
+    #[serde(rename = "schema-version")]
+    #[serde(borrow)]
+    pub schema_version: Option<Str<'a>>,
+    /// Date the record was fetched, when given.
+    #[serde(borrow)]
+    pub fetched: Option<Str<'a>>,
     #[serde(borrow)]
     pub title: OneOrMany<Title<'a>>,
     #[serde(borrow)]
