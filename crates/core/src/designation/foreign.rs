@@ -44,6 +44,16 @@ pub(crate) fn parse_foreign(
     let r = match w {
         "ASTM" => astm(c, input),
         "JIS" | "KS" => jis(c, w, input),
+        // JIS technical reports and specifications written without "JIS": "TR A 0001:1996".
+        "TR" | "TS"
+            if c.peek() == b' '
+                && c.at(1).is_ascii_uppercase()
+                && c.at(2) == b' '
+                && c.at(3).is_ascii_digit() =>
+        {
+            c.i = start;
+            jis(c, "JIS", input)
+        }
         "CSA" => csa(c, input),
         "CAN" if c.peek() == b'/' => {
             c.i += 1;
@@ -251,20 +261,75 @@ fn jis(c: &mut Cur<'_>, w: &str, input: &str) -> Result<Designation, ParseError>
             break;
         }
     }
-    let mut d = finish(
-        c,
-        d,
-        NumStyle {
-            prefix_letters: 0,
-            dots: false,
-            dash_yy: false,
-        },
-        input,
-    )?;
+    let st = NumStyle {
+        prefix_letters: 0,
+        dots: false,
+        dash_yy: false,
+    };
+    let np = number(c, st, &d.body, input)?;
+    d.number = np.number;
+    d.part = np.part;
+    d.year = np.year;
+    // JSA catalogue marker after a year ("JIS C 9901:2019R", "/AMENDMENT 4:2010R"):
+    // same document, not part of the designation.
+    let r_marker = |c: &mut Cur<'_>| {
+        if c.peek() == b'R'
+            && c.i > 0
+            && c.s[c.i - 1].is_ascii_digit()
+            && !c.at(1).is_ascii_alphanumeric()
+        {
+            c.i += 1;
+        }
+    };
+    if d.year.is_some() {
+        r_marker(c);
+    }
+    let mut suffix = np.month.unwrap_or_default();
+    amendments(c, &mut d.amendments, &mut suffix);
+    if d.amendments.last().is_some_and(|a| a.year.is_some()) {
+        r_marker(c);
+    }
+    symbol(c, &mut suffix, input);
+    if !suffix.is_empty() {
+        d.edition = Some(suffix.trim().to_string());
+    }
     prefix.push(' ');
     prefix.push_str(&d.number);
     d.number = prefix;
     Ok(d)
+}
+
+/// One graphical symbol of a JIS symbol standard, catalogued on its own:
+/// "JIS Z 8210:2017 SYMBOL 51100", "JIS L 0001:2024 SYMBOL Washing process".
+/// The name runs to the end of the text (at most 40 bytes of letters, digits,
+/// spaces and dashes) and keeps the case of `input` when it can be found there.
+fn symbol(c: &mut Cur<'_>, suffix: &mut String, input: &str) {
+    let save = c.i;
+    if !c.eat_str(" SYMBOL ") {
+        return;
+    }
+    let a = c.i;
+    let mut k = 0;
+    while c.at(k).is_ascii_alphanumeric() || matches!(c.at(k), b' ' | b'-') {
+        k += 1;
+    }
+    let mut name = c.slice(a, a + k).trim_end();
+    if name.is_empty() || k > 40 || c.at(k) != 0 {
+        c.i = save;
+        return;
+    }
+    if input.len() == c.s.len()
+        && let Some(orig) = input.get(a..a + name.len())
+        && orig.eq_ignore_ascii_case(name)
+    {
+        name = orig;
+    }
+    if !suffix.is_empty() {
+        suffix.push(' ');
+    }
+    suffix.push_str("SYMBOL ");
+    suffix.push_str(name);
+    c.i = a + k;
 }
 
 /// "ASTM D638-14", "ASTM A36/A36M-19", "ASTM E84-21a", "ASTM D1193-06(2018)e1".

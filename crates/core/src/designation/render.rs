@@ -118,7 +118,8 @@ fn other(d: &Designation, out: &mut String) {
         head == "prEN" || (super::tables::is_chain_head(head) && !matches!(head, "AS" | "NZS"));
     let dash = dash_style(&d.body);
     match d.doc_type.as_deref() {
-        Some("IWA") => out.push_str("IWA"),
+        // "IWA 45", draft "CD IWA 45".
+        Some(dt) if dt == "IWA" || dt.ends_with(" IWA") => out.push_str(dt),
         Some(dt) if d.body == "ISO" && dt != "Guide" => {
             out.push_str("ISO/");
             out.push_str(dt);

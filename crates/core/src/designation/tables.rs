@@ -113,6 +113,7 @@ pub(crate) fn doc_type(s: &str) -> Option<&'static str> {
         "PDTS" => "PDTS",
         "DGUIDE" => "DGuide",
         "NWIP" => "NWIP",
+        "DIR" => "DIR",
         _ => return None,
     })
 }
@@ -120,7 +121,10 @@ pub(crate) fn doc_type(s: &str) -> Option<&'static str> {
 /// Bodies that join ISO or IEC with a slash ("ISO/IEC", "ISO/IEC/IEEE", "ISO/ASTM").
 #[inline]
 pub(crate) fn is_co_body(s: &str) -> bool {
-    matches!(s, "IEC" | "ISO" | "IEEE" | "ASTM" | "CIE" | "SAE" | "OIML")
+    matches!(
+        s,
+        "IEC" | "ISO" | "IEEE" | "ASTM" | "CIE" | "SAE" | "OIML" | "ASME" | "OECD" | "UNDP"
+    )
 }
 
 /// Change-document words after '/' that the model keeps verbatim in `edition`.
@@ -144,6 +148,8 @@ pub(crate) fn is_suffix_word(s: &str) -> bool {
             | "NP"
             | "DAD"
             | "PRF"
+            | "SUPPL"
+            | "EXT"
     )
 }
 
