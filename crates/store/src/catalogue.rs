@@ -12,8 +12,8 @@ use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
 use std::collections::HashMap;
 
-/// Columns written by an import, in bind order (status columns are left to
-/// [`Store::set_statuses`], `created_at` is kept on update).
+/// Columns written by an import, in bind order (`created_at` is kept on
+/// update; statuses live in `standard_status`, see [`Store::set_statuses`]).
 const STANDARD_COLUMNS: [&str; 24] = [
     "key",
     "family",

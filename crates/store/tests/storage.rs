@@ -35,6 +35,7 @@ async fn suite(store: &Store) {
     failing_batch_rolls_back(store).await;
     unicode_round_trip(store).await;
     large_batches_and_paging(store).await;
+    first_ratings_are_not_logged(store).await;
 }
 
 async fn insert_and_reimport(store: &Store) {
@@ -225,14 +226,8 @@ async fn statuses_and_change_log(store: &Store) {
         0,
         "same statuses: no change"
     );
-    let log = store.changes_since(cursor, 100).await.unwrap();
-    assert_eq!(log.len(), 2);
-    assert!(
-        log.iter()
-            .all(|c| c.change == ChangeKind::Status && c.old_status.is_none())
-    );
-    assert_eq!(log[0].key, old);
-    assert_eq!(log[0].new_status, Some(Status::Replaced));
+    // First ratings are not logged: the editions' 'inserted' rows announce them.
+    assert!(store.changes_since(cursor, 100).await.unwrap().is_empty());
 
     // A new reason alone is stored without a change row; a new status logs one.
     let reason_only = vec![(new.clone(), Status::Current, "still in force".to_string())];
@@ -249,9 +244,12 @@ async fn statuses_and_change_log(store: &Store) {
     let withdrawn = vec![(new.clone(), Status::Withdrawn, "withdrawn".to_string())];
     assert_eq!(store.set_statuses(&withdrawn).await.unwrap(), 1);
     let log = store.changes_since(cursor, 100).await.unwrap();
-    assert_eq!(log.len(), 3);
-    assert_eq!(log[2].old_status, Some(Status::Current));
-    assert_eq!(log[2].new_status, Some(Status::Withdrawn));
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].change, ChangeKind::Status);
+    assert_eq!(log[0].key, new);
+    assert_eq!(log[0].fields, vec!["status".to_string()]);
+    assert_eq!(log[0].old_status, Some(Status::Current));
+    assert_eq!(log[0].new_status, Some(Status::Withdrawn));
     store
         .set_statuses(&[(new.clone(), Status::Current, "in force".into())])
         .await
@@ -267,6 +265,73 @@ async fn statuses_and_change_log(store: &Store) {
             .map(|s| s.0),
         Some(Status::Current)
     );
+}
+
+/// Rates the whole catalogue (several thousand editions, unrated ones among
+/// them): the first rating logs nothing, a later transition logs one row.
+async fn first_ratings_are_not_logged(store: &Store) {
+    let all = store.all_records().await.unwrap();
+    assert!(all.len() > 3_000);
+    let cursor = store
+        .changes_since(0, 100_000)
+        .await
+        .unwrap()
+        .last()
+        .map_or(0, |c| c.id);
+    let rated_before = store.stats().await.unwrap().by_status;
+    let unrated = rated_before.get("unknown").copied().unwrap_or(0);
+    assert!(unrated > 3_000, "{rated_before:?}");
+    let set: Vec<(String, Status, String)> = all
+        .iter()
+        .map(|r| (r.key.clone(), Status::Current, "in force".to_string()))
+        .collect();
+    let changed = store.set_statuses(&set).await.unwrap();
+    // Unrated editions get their first status; already rated ones may change.
+    assert!(changed >= unrated, "{changed} < {unrated}");
+    let log = store.changes_since(cursor, 100_000).await.unwrap();
+    assert!(
+        log.iter().all(|c| c.change == ChangeKind::Status
+            && c.old_status.is_some()
+            && c.new_status == Some(Status::Current)),
+        "only transitions of already rated editions are logged: {log:?}"
+    );
+    assert_eq!(
+        changed - unrated,
+        log.len() as u64,
+        "{rated_before:?} {log:?}"
+    );
+    let s = store.stats().await.unwrap();
+    assert_eq!(s.by_status.get("current"), Some(&s.records));
+    assert_eq!(s.by_status.get("unknown"), None);
+    assert_eq!(store.set_statuses(&set).await.unwrap(), 0);
+    // Sparse keys (a range scan would read ten times more rows) are read by key.
+    let mut sorted: Vec<String> = all.iter().map(|r| r.key.clone()).collect();
+    sorted.sort();
+    let sparse: Vec<String> = sorted.iter().step_by(10).cloned().collect();
+    let st = store.statuses(&sparse).await.unwrap();
+    assert_eq!(st.len(), sparse.len());
+    assert!(
+        st.values()
+            .all(|s| s.as_ref().map(|s| s.0) == Some(Status::Current))
+    );
+
+    // A later transition logs exactly one row, with the old and new status.
+    let key = all[all.len() / 2].key.clone();
+    let replaced = vec![(key.clone(), Status::Replaced, "replaced".to_string())];
+    assert_eq!(store.set_statuses(&replaced).await.unwrap(), 1);
+    let cursor = log.last().map_or(cursor, |c| c.id);
+    let log = store.changes_since(cursor, 100).await.unwrap();
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert_eq!(log[0].key, key);
+    assert_eq!(log[0].old_status, Some(Status::Current));
+    assert_eq!(log[0].new_status, Some(Status::Replaced));
+    assert_eq!(
+        store.statuses(std::slice::from_ref(&key)).await.unwrap()[&key],
+        Some((Status::Replaced, "replaced".to_string()))
+    );
+    let s = store.stats().await.unwrap();
+    assert_eq!(s.by_status.get("replaced"), Some(&1));
+    assert_eq!(s.by_status.get("current"), Some(&(s.records - 1)));
 }
 
 async fn stats(store: &Store) {

@@ -5,8 +5,10 @@
 //! ```
 //!
 //! Upserts 100,000 synthetic records in batches of 2,000 (first import, then a
-//! re-import that finds everything unchanged), scans them all, and rates them
-//! all once — on SQLite, and on PostgreSQL when `NORMBASE_TEST_PG_URL` is set.
+//! re-import that finds everything unchanged), scans them all, rates them all
+//! (first rating, unchanged re-rating, then a refresh where every tenth status
+//! changes) and computes the statistics — on SQLite, and on PostgreSQL when
+//! `NORMBASE_TEST_PG_URL` is set.
 //! `NORMBASE_BENCH_RECORDS` changes the record count.
 
 mod common;
@@ -87,6 +89,50 @@ async fn run(store: &Store, label: &str) {
         "{label} unchanged status refresh: {}",
         rate(n, t.elapsed().as_secs_f64())
     );
+
+    let cursor = store
+        .changes_since(0, usize::MAX)
+        .await
+        .expect("changes")
+        .last()
+        .map_or(0, |c| c.id);
+    let transitions: Vec<(String, Status, String)> = statuses
+        .iter()
+        .enumerate()
+        .map(|(i, (key, status, reason))| {
+            if i % 10 == 0 {
+                (
+                    key.clone(),
+                    Status::Replaced,
+                    format!("replaced by {key}/A1"),
+                )
+            } else {
+                (key.clone(), *status, reason.clone())
+            }
+        })
+        .collect();
+    let t = Instant::now();
+    let changed = store.set_statuses(&transitions).await.expect("statuses");
+    assert_eq!(changed as usize, n.div_ceil(10));
+    println!(
+        "{label} status refresh, every tenth changed: {}",
+        rate(n, t.elapsed().as_secs_f64())
+    );
+    let logged = store
+        .changes_since(cursor, usize::MAX)
+        .await
+        .expect("changes")
+        .len();
+    assert_eq!(logged, n.div_ceil(10));
+
+    let t = Instant::now();
+    let stats = store.stats().await.expect("stats");
+    assert_eq!(stats.records as usize, n);
+    assert_eq!(
+        stats.by_status.get("replaced").copied(),
+        Some(n.div_ceil(10) as u64)
+    );
+    println!("{label} stats: {:.3} s", t.elapsed().as_secs_f64());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -15,8 +15,6 @@ CREATE TABLE standards (
     title_fr      TEXT,
     title_ja      TEXT,
     stage         TEXT,
-    status        TEXT,
-    status_reason TEXT,
     published     TEXT,
     implemented   TEXT,
     withdrawn     TEXT,
@@ -29,9 +27,21 @@ CREATE TABLE standards (
     last_import   INTEGER
 );
 CREATE INDEX standards_family ON standards (family);
-CREATE INDEX standards_kind ON standards (kind);
-CREATE INDEX standards_body ON standards (body);
-CREATE INDEX standards_status ON standards (status);
+-- One index for the kind and body facets (statistics count both in one covering scan).
+CREATE INDEX standards_kind_body ON standards (kind, body);
+
+-- The derived status of each rated edition (written by the status refresh).
+-- Kept apart from the wide `standards` rows so that a refresh rewrites only
+-- these narrow rows; an edition without a row here is not rated yet. Every
+-- key is a stored edition's (the refresh rates only those), but there is no
+-- foreign key: PostgreSQL's per-row check locks the wide parent row and
+-- tripled the cost of a first refresh. Whoever deletes editions must delete
+-- their statuses too.
+CREATE TABLE standard_status (
+    key    TEXT PRIMARY KEY NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE relations (
     from_key       TEXT NOT NULL,
@@ -76,7 +86,7 @@ CREATE INDEX import_rejections_import ON import_rejections (import_id);
 
 CREATE TABLE changes (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
-    import_id  INTEGER REFERENCES imports (id) ON DELETE SET NULL,
+    import_id  INTEGER,              -- imports.id; no foreign key (see below)
     key        TEXT NOT NULL,
     change     TEXT NOT NULL CHECK (change IN ('inserted', 'updated', 'status')),
     fields     TEXT NOT NULL,
@@ -85,6 +95,9 @@ CREATE TABLE changes (
     at         INTEGER NOT NULL
 );
 CREATE INDEX changes_key ON changes (key);
+-- changes.import_id has no foreign key: PostgreSQL checks one per inserted row
+-- (locking the import's row each time), which more than doubled the cost of
+-- logging an import. Imports are never deleted.
 
 CREATE TABLE codes (
     scheme  TEXT NOT NULL,
