@@ -13,8 +13,8 @@ use normbase_core::import::{ImportSummary, Rejection};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, Row};
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 /// Identifier of one import run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -188,6 +188,21 @@ impl Store {
         import: ImportId,
         records: Vec<Record>,
     ) -> Result<BatchOutcome, StoreError> {
+        self.upsert_records_seen(import, records, &mut HashSet::new())
+            .await
+    }
+
+    /// Like [`Store::upsert_records`], for one batch of a larger import:
+    /// `seen` holds the keys of the import's earlier batches (and receives this
+    /// batch's keys on success). An edition seen earlier in the same import
+    /// keeps its values and only has gaps filled ([`Record::merge_with`]), so
+    /// re-importing files whose sources disagree about an edition changes nothing.
+    pub async fn upsert_records_seen(
+        &self,
+        import: ImportId,
+        records: Vec<Record>,
+        seen: &mut HashSet<String>,
+    ) -> Result<BatchOutcome, StoreError> {
         const OP: &str = "upserting records";
         let mut outcome = BatchOutcome::default();
         // Fold duplicates, keeping first-seen order.
@@ -206,7 +221,7 @@ impl Store {
             }
             match incoming.entry(record.key.clone()) {
                 Entry::Occupied(mut e) => {
-                    e.get_mut().merge(&record);
+                    e.get_mut().merge_with(&record, true);
                     outcome.duplicates += 1;
                 }
                 Entry::Vacant(e) => {
@@ -243,7 +258,7 @@ impl Store {
                     to_write.push(inc);
                 }
                 Some(mut stored) => {
-                    let fields = stored.merge(&inc);
+                    let fields = stored.merge_with(&inc, seen.contains(key));
                     if fields.is_empty() {
                         outcome.unchanged += 1;
                         continue;
@@ -318,6 +333,7 @@ impl Store {
         tx.commit()
             .await
             .op_key(OP, || key_range(keys.iter().copied()))?;
+        seen.extend(order);
         Ok(outcome)
     }
 

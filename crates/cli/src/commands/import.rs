@@ -114,11 +114,14 @@ pub async fn import_files(
         let _ = tx.blocking_send((batch, rejected, read));
     });
     let mut summary = ImportSummary::default();
+    let mut seen = std::collections::HashSet::new();
     let outcome: Result<()> = async {
         while let Some((records, rejections, read)) = rx.recv().await {
             summary.read += read;
             if !records.is_empty() {
-                let o = store.upsert_records(import, records).await?;
+                let o = store
+                    .upsert_records_seen(import, records, &mut seen)
+                    .await?;
                 summary.inserted += o.inserted;
                 summary.updated += o.updated;
                 summary.unchanged += o.unchanged;
