@@ -180,6 +180,8 @@ fn real_iec_and_jis_catalogues_import_and_check() {
         rejected.len(),
         &rejected[..rejected.len().min(5)]
     );
+    let again: Value = serde_json::from_str(&env.run_ok(&["import", "--format", "relaton", "--json", iec.to_str().unwrap(), jis.to_str().unwrap()])).unwrap();
+    assert_eq!((again["inserted"].as_u64(), again["updated"].as_u64()), (Some(0), Some(0)), "re-import changes nothing");
     let refs = "IEC 60335-1:2001\nIEC 60335-1\nJIS A 0001:1999\nIEC 99999-9:2001\n";
     let out = env.run_stdin_ok(&["check", "--json", "-"], refs);
     let v: Vec<Value> = serde_json::from_str(&out).unwrap();

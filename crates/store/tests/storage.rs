@@ -36,6 +36,41 @@ async fn suite(store: &Store) {
     unicode_round_trip(store).await;
     large_batches_and_paging(store).await;
     first_ratings_are_not_logged(store).await;
+    conflicting_sources_in_one_import(store).await;
+}
+
+/// Two sources disagree about one edition, in different batches of one import:
+/// the first source's values stay and re-importing both changes nothing.
+async fn conflicting_sources_in_one_import(store: &Store) {
+    let mut iso = gb("61001", 2001);
+    iso.stage = Some("95.99".into());
+    let mut iec = gb("61001", 2001);
+    iec.stage = Some("REPLACED".into());
+    iec.scope = Some("only in the second source".into());
+    for round in 0..2 {
+        let imp = store.begin_import("relaton", &[], None).await.unwrap();
+        let mut seen = std::collections::HashSet::new();
+        let a = store
+            .upsert_records_seen(imp, vec![iso.clone()], &mut seen)
+            .await
+            .unwrap();
+        let b = store
+            .upsert_records_seen(imp, vec![iec.clone()], &mut seen)
+            .await
+            .unwrap();
+        if round == 0 {
+            assert_eq!((a, b), (outcome(1, 0, 0, 0), outcome(0, 1, 0, 0)));
+        } else {
+            assert_eq!(
+                (a, b),
+                (outcome(0, 0, 1, 0), outcome(0, 0, 1, 0)),
+                "re-import is a no-op"
+            );
+        }
+        let r = store.record(&iso.key).await.unwrap().unwrap();
+        assert_eq!(r.stage.as_deref(), Some("95.99"));
+        assert_eq!(r.scope.as_deref(), Some("only in the second source"));
+    }
 }
 
 async fn insert_and_reimport(store: &Store) {
