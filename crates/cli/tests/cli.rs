@@ -180,8 +180,20 @@ fn real_iec_and_jis_catalogues_import_and_check() {
         rejected.len(),
         &rejected[..rejected.len().min(5)]
     );
-    let again: Value = serde_json::from_str(&env.run_ok(&["import", "--format", "relaton", "--json", iec.to_str().unwrap(), jis.to_str().unwrap()])).unwrap();
-    assert_eq!((again["inserted"].as_u64(), again["updated"].as_u64()), (Some(0), Some(0)), "re-import changes nothing");
+    let again: Value = serde_json::from_str(&env.run_ok(&[
+        "import",
+        "--format",
+        "relaton",
+        "--json",
+        iec.to_str().unwrap(),
+        jis.to_str().unwrap(),
+    ]))
+    .unwrap();
+    assert_eq!(
+        (again["inserted"].as_u64(), again["updated"].as_u64()),
+        (Some(0), Some(0)),
+        "re-import changes nothing"
+    );
     let refs = "IEC 60335-1:2001\nIEC 60335-1\nJIS A 0001:1999\nIEC 99999-9:2001\n";
     let out = env.run_stdin_ok(&["check", "--json", "-"], refs);
     let v: Vec<Value> = serde_json::from_str(&out).unwrap();
@@ -209,12 +221,28 @@ fn extract_finds_designations_in_a_text_clause() {
     let text = "2 规范性引用文件\n下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。\nGB/T 1.1—2020 标准化工作导则 第1部分：标准化文件的结构和起草规则\nGB 4706.1-2005 家用和类似用途电器的安全\nISO 14001:2004 Environmental management systems\n温度为 25 ℃，见表 2。\n";
     std::fs::write(&file, text).unwrap();
     let out = env.run_ok(&["extract", file.to_str().unwrap()]);
-    let hits: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let canon: Vec<&str> = hits.iter().map(|h| h["canonical"].as_str().unwrap()).collect();
-    assert_eq!(canon, vec!["GB/T 1.1—2020", "GB 4706.1—2005", "ISO 14001:2004"]);
+    let hits: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let canon: Vec<&str> = hits
+        .iter()
+        .map(|h| h["canonical"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        canon,
+        vec!["GB/T 1.1—2020", "GB 4706.1—2005", "ISO 14001:2004"]
+    );
     for h in &hits {
-        let (s, e) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
-        assert_eq!(&text[s..e], h["text"].as_str().unwrap(), "offsets point into the file");
+        let (s, e) = (
+            h["start"].as_u64().unwrap() as usize,
+            h["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &text[s..e],
+            h["text"].as_str().unwrap(),
+            "offsets point into the file"
+        );
     }
     assert_eq!(hits[0]["line"], 3);
 }
@@ -224,7 +252,8 @@ fn check_extract_reads_a_docx() {
     let env = Env::sqlite();
     env.run_ok(&["demo", "--json"]);
     let file = env.dir.path().join("spec.docx");
-    let body = "<w:p><w:r><w:t>产品应符合 GB 4706.1-2005 和 GB/T 19001-2008 的要求。</w:t></w:r></w:p>";
+    let body =
+        "<w:p><w:r><w:t>产品应符合 GB 4706.1-2005 和 GB/T 19001-2008 的要求。</w:t></w:r></w:p>";
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
     );
@@ -235,9 +264,24 @@ fn check_extract_reads_a_docx() {
     zip.start_file("word/document.xml", opts).unwrap();
     std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
     zip.finish().unwrap();
-    let v: Vec<Value> = serde_json::from_str(&env.run_ok(&["check", "--json", "--extract", file.to_str().unwrap()])).unwrap();
-    let got: Vec<(&str, &str)> = v.iter().map(|r| (r["input"].as_str().unwrap(), r["status"].as_str().unwrap())).collect();
-    assert_eq!(got, vec![("GB 4706.1-2005", "replaced"), ("GB/T 19001-2008", "replaced")]);
+    let v: Vec<Value> = serde_json::from_str(&env.run_ok(&[
+        "check",
+        "--json",
+        "--extract",
+        file.to_str().unwrap(),
+    ]))
+    .unwrap();
+    let got: Vec<(&str, &str)> = v
+        .iter()
+        .map(|r| (r["input"].as_str().unwrap(), r["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("GB 4706.1-2005", "replaced"),
+            ("GB/T 19001-2008", "replaced")
+        ]
+    );
     assert_eq!(v[0]["current_edition"][0], "GB 4706.1—2024");
 }
 
@@ -249,7 +293,16 @@ fn corrupt_file_fails_cleanly_and_keeps_stored_data() {
     let bad = env.dir.path().join("broken.jsonl.gz");
     // A gzip header followed by garbage: the stream breaks mid-file.
     std::fs::write(&bad, [0x1f, 0x8b, 0x08, 0x00, 1, 2, 3, 4, 5, 6, 7, 8, 9]).unwrap();
-    let out = env.command(&["import", "--format", "relaton", "--json", bad.to_str().unwrap()]).output().unwrap();
+    let out = env
+        .command(&[
+            "import",
+            "--format",
+            "relaton",
+            "--json",
+            bad.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -257,11 +310,20 @@ fn corrupt_file_fails_cleanly_and_keeps_stored_data() {
         "a corrupt file is an error or a reported rejection: {stdout} {stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
-    let missing = env.command(&["import", "--format", "csv", "/nonexistent/list.csv"]).output().unwrap();
+    let missing = env
+        .command(&["import", "--format", "csv", "/nonexistent/list.csv"])
+        .output()
+        .unwrap();
     assert!(!missing.status.success());
     let msg = String::from_utf8_lossy(&missing.stderr);
-    assert!(msg.contains("/nonexistent/list.csv") && msg.lines().count() == 1, "one line naming the file: {msg}");
-    let bad_format = env.command(&["import", "--format", "nope", "x"]).output().unwrap();
+    assert!(
+        msg.contains("/nonexistent/list.csv") && msg.lines().count() == 1,
+        "one line naming the file: {msg}"
+    );
+    let bad_format = env
+        .command(&["import", "--format", "nope", "x"])
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&bad_format.stderr).contains("unknown --format"));
     let after: Value = serde_json::from_str(&env.run_ok(&["stats", "--json"])).unwrap();
     assert_eq!(before["records"], after["records"]);
@@ -277,14 +339,37 @@ fn csv_with_english_headers_map_and_bad_rows() {
     )
     .unwrap();
     let s: Value = serde_json::from_str(&env.run_ok(&[
-        "import", "--format", "csv", "--json", "--map", "Std No=designation", "--map", "name=title_zh", file.to_str().unwrap(),
+        "import",
+        "--format",
+        "csv",
+        "--json",
+        "--map",
+        "Std No=designation",
+        "--map",
+        "name=title_zh",
+        file.to_str().unwrap(),
     ]))
     .unwrap();
-    assert_eq!((s["read"].as_u64(), s["inserted"].as_u64(), s["rejected"].as_u64()), (Some(4), Some(2), Some(2)), "{s}");
-    let rows: Vec<u64> = s["rejections"].as_array().unwrap().iter().map(|r| r["row"].as_u64().unwrap()).collect();
+    assert_eq!(
+        (
+            s["read"].as_u64(),
+            s["inserted"].as_u64(),
+            s["rejected"].as_u64()
+        ),
+        (Some(4), Some(2), Some(2)),
+        "{s}"
+    );
+    let rows: Vec<u64> = s["rejections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["row"].as_u64().unwrap())
+        .collect();
     assert_eq!(rows, vec![4, 5], "{s}");
     assert!(s["rejections"][1]["field"].as_str().is_some(), "{s}");
-    let v: Vec<Value> = serde_json::from_str(&env.run_stdin_ok(&["check", "--json", "-"], "GB/T 24001-2004\n")).unwrap();
+    let v: Vec<Value> =
+        serde_json::from_str(&env.run_stdin_ok(&["check", "--json", "-"], "GB/T 24001-2004\n"))
+            .unwrap();
     assert_eq!(v[0]["current_edition"][0], "GB/T 24001—2016");
     assert_eq!(v[0]["title"], "环境管理体系 要求及使用指南");
 }
@@ -293,15 +378,46 @@ fn csv_with_english_headers_map_and_bad_rows() {
 fn code_lists_iso_open_data_and_openstd_import() {
     let Some(data) = shared_data() else { return };
     let env = Env::sqlite();
-    let codes: Value = serde_json::from_str(&env.run_ok(&["import", "--format", "codes", "--json", data.join("codes").to_str().unwrap()])).unwrap();
+    let codes: Value = serde_json::from_str(&env.run_ok(&[
+        "import",
+        "--format",
+        "codes",
+        "--json",
+        data.join("codes").to_str().unwrap(),
+    ]))
+    .unwrap();
     assert!(codes["codes"].as_u64().unwrap() > 20_000, "{codes}");
     let iso = data.join("catalog/iso-open-data-sample/88821-88915.jsonl");
-    let s: Value = serde_json::from_str(&env.run_ok(&["import", "--format", "iso-open-data", "--json", iso.to_str().unwrap()])).unwrap();
-    assert!(s["inserted"].as_u64().unwrap() >= 1 && s["rejected"] == 0, "{s}");
+    let s: Value = serde_json::from_str(&env.run_ok(&[
+        "import",
+        "--format",
+        "iso-open-data",
+        "--json",
+        iso.to_str().unwrap(),
+    ]))
+    .unwrap();
+    assert!(
+        s["inserted"].as_u64().unwrap() >= 1 && s["rejected"] == 0,
+        "{s}"
+    );
     let cassette = data.join("catalog/openstd-recordings/gb_t_5606_1_2004.yml");
-    let s: Value = serde_json::from_str(&env.run_ok(&["import", "--format", "openstd", "--json", cassette.to_str().unwrap()])).unwrap();
+    let s: Value = serde_json::from_str(&env.run_ok(&[
+        "import",
+        "--format",
+        "openstd",
+        "--json",
+        cassette.to_str().unwrap(),
+    ]))
+    .unwrap();
     assert!(s["inserted"].as_u64().unwrap() >= 1, "{s}");
-    let show: Value = serde_json::from_str(&env.run_ok(&["show", "--json", "GB/T 5606.1-2004"])).unwrap();
+    let show: Value =
+        serde_json::from_str(&env.run_ok(&["show", "--json", "GB/T 5606.1-2004"])).unwrap();
     assert_eq!(show["record"]["designation"], "GB/T 5606.1—2004");
-    assert!(show["record"]["titles"]["zh"].as_str().unwrap().contains("卷烟"), "{show}");
+    assert!(
+        show["record"]["titles"]["zh"]
+            .as_str()
+            .unwrap()
+            .contains("卷烟"),
+        "{show}"
+    );
 }

@@ -25,7 +25,11 @@ fn chinese() -> impl Strategy<Value = (String, String)> {
             let plain = format!("{body} {n}{part_s}-{year}");
             // A group body's organisation code has no fixed length, so "T/CECS1 1960"
             // is truly ambiguous: only drop the space where the body is fixed.
-            let sep = if nospace && !body.starts_with("T/") { "" } else { " " };
+            let sep = if nospace && !body.starts_with("T/") {
+                ""
+            } else {
+                " "
+            };
             let mut v = format!("{body}{sep}{n}{part_s}{dash}{year}");
             if lower {
                 v = v.to_lowercase();
