@@ -454,7 +454,7 @@ impl Catalogue {
 
 /// True for amendments, corrigenda and modification sheets.
 pub fn is_amendment(r: &Record) -> bool {
-    matches!(r.doc_type.as_deref(), Some("Amd" | "Cor" | "XG"))
+    r.is_supplement()
 }
 
 fn is_draft(r: &Record) -> bool {

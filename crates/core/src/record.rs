@@ -193,7 +193,36 @@ pub struct Record {
     pub as_of: Option<String>,
 }
 
+/// Document types of supplements to an edition (amendments, corrigenda,
+/// interpretation sheets, draft amendments, supplements, extensions, symbol
+/// entries): they never succeed the edition they belong to.
+pub const SUPPLEMENT_TYPES: &[&str] = &[
+    "Amd", "Cor", "XG", "ISH", "DAM", "DAMD", "FDAM", "PDAM", "CD AMD", "SUPPL", "EXT", "ADD",
+    "FRAG", "SYMBOL",
+];
+
+/// The supplement type named by an edition note such as "/ISH2:2025" or "SYMBOL 51100".
+fn supplement_type(edition: &str) -> Option<String> {
+    let word: String = edition
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    SUPPLEMENT_TYPES
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(&word))
+        .map(|t| t.to_string())
+}
+
 impl Record {
+    /// True for amendments, corrigenda, modification sheets and other supplements.
+    pub fn is_supplement(&self) -> bool {
+        self.doc_type
+            .as_deref()
+            .is_some_and(|t| SUPPLEMENT_TYPES.iter().any(|s| s.eq_ignore_ascii_case(t)))
+    }
+
     /// A record with the identity fields of `d` and nothing else.
     pub fn new(d: &Designation) -> Self {
         Record {
@@ -205,13 +234,17 @@ impl Record {
             number: d.number.clone(),
             part: d.part.clone(),
             year: d.year,
-            doc_type: d.doc_type.clone().or_else(|| {
-                d.amendments.last().map(|a| match a.kind {
-                    crate::designation::AmendmentKind::Amd => "Amd".to_string(),
-                    crate::designation::AmendmentKind::Cor => "Cor".to_string(),
-                    crate::designation::AmendmentKind::Xg => "XG".to_string(),
+            doc_type: d
+                .doc_type
+                .clone()
+                .or_else(|| {
+                    d.amendments.last().map(|a| match a.kind {
+                        crate::designation::AmendmentKind::Amd => "Amd".to_string(),
+                        crate::designation::AmendmentKind::Cor => "Cor".to_string(),
+                        crate::designation::AmendmentKind::Xg => "XG".to_string(),
+                    })
                 })
-            }),
+                .or_else(|| supplement_type(d.edition.as_deref()?)),
             titles: Titles::default(),
             stage: None,
             published: None,

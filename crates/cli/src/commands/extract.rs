@@ -32,6 +32,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         let mut obj = crate::commands::parse::designation_json(&found.text, &found.designation);
         if let Some(map) = obj.as_object_mut() {
             map.insert("file".into(), json!(file));
+            map.insert("text".into(), json!(found.text));
             map.insert("start".into(), json!(found.start));
             map.insert("end".into(), json!(found.end));
             map.insert("line".into(), json!(line));

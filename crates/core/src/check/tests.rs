@@ -120,3 +120,22 @@ fn undated_successor_names_a_family() {
     assert_eq!(r.status, "replaced");
     assert_eq!(r.current_edition, vec!["IEC 62368-1:2023".to_string()]);
 }
+
+#[test]
+fn interpretation_sheets_are_not_editions() {
+    let mut c = Catalogue::new();
+    c.insert(rec("IEC 60335-1:2010", "REVISED", ""));
+    c.insert(rec("IEC 60335-1:2020", "PUBLISHED", ""));
+    c.insert(rec("IEC 60335-1:2020/ISH2:2025", "PUBLISHED", ""));
+    assert!(
+        c.get(&parse("IEC 60335-1:2020/ISH2:2025").unwrap().key())
+            .unwrap()
+            .is_supplement()
+    );
+    let r = c.resolve("IEC 60335-1", today());
+    assert_eq!(r.matched.as_deref(), Some("IEC 60335-1:2020"));
+    assert_eq!(
+        c.resolve("IEC 60335-1:2010", today()).current_edition,
+        vec!["IEC 60335-1:2020".to_string()]
+    );
+}

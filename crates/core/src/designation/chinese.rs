@@ -277,6 +277,11 @@ pub(crate) fn parse_cn(c: &mut Cur<'_>, input: &str) -> Result<Option<Designatio
             break;
         }
         let n = num(c.digits());
+        if n.is_none() {
+            // A bare "XG" is a word, not a modification sheet ("XG1" is).
+            c.i = save;
+            break;
+        }
         let save2 = c.i;
         let mut y = None;
         if c.eat(b'-') || c.eat(b':') {
