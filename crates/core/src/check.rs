@@ -109,10 +109,13 @@ impl Catalogue {
             .get(family)
             .map(|keys| keys.iter().filter_map(|k| self.records.get(k)).collect())
             .unwrap_or_default();
+        // Within a year the plain edition sorts after its format variants (CMV,
+        // RLV …) so that "latest" picks the edition itself.
         v.sort_by_key(|r| {
             (
                 is_amendment(r),
                 r.year.unwrap_or(0),
+                !is_format_variant(r),
                 r.published.clone(),
                 r.key.clone(),
             )
@@ -160,7 +163,12 @@ impl Catalogue {
             out.extend(
                 self.family(&rec.family)
                     .into_iter()
-                    .filter(|r| !is_amendment(r) && r.year.unwrap_or(0) > year && !is_draft(r))
+                    .filter(|r| {
+                        !is_amendment(r)
+                            && !is_format_variant(r)
+                            && r.year.unwrap_or(0) > year
+                            && !is_draft(r)
+                    })
                     .take(1),
             );
         }
@@ -450,6 +458,14 @@ impl Catalogue {
         };
         res
     }
+}
+
+/// True for IEC publication formats of an edition: consolidated (CSV), redline
+/// (RLV), commented (CMV), extended (EXV) versions.
+pub fn is_format_variant(r: &Record) -> bool {
+    [" CSV", " RLV", " CMV", " EXV", " PRV"]
+        .iter()
+        .any(|v| r.designation.ends_with(v))
 }
 
 /// True for amendments, corrigenda and modification sheets.

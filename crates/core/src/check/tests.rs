@@ -139,3 +139,15 @@ fn interpretation_sheets_are_not_editions() {
         vec!["IEC 60335-1:2020".to_string()]
     );
 }
+
+#[test]
+fn undated_prefers_the_plain_edition_over_format_variants() {
+    let mut c = Catalogue::new();
+    c.insert(rec("IEC 60335-1:2020", "PUBLISHED", ""));
+    c.insert(rec("IEC 60335-1:2020 CMV", "PUBLISHED", ""));
+    c.insert(rec("IEC 60335-1:2020 RLV", "PUBLISHED", ""));
+    assert_eq!(
+        c.resolve("IEC 60335-1", today()).matched.as_deref(),
+        Some("IEC 60335-1:2020")
+    );
+}
