@@ -5,7 +5,7 @@
 //! one reference. Everything here is pure and synchronous.
 
 use crate::date::PartialDate;
-use crate::designation::{self, Designation};
+use crate::designation::{self, Designation, Kind};
 use crate::record::{Record, RelationKind};
 use crate::status::{self, SourceStatus, Status, StatusVerdict, Successor};
 use serde::{Deserialize, Serialize};
@@ -362,6 +362,9 @@ impl Catalogue {
 
     /// Keys of editions that match `d` when only the body's suffix differs (GB ↔ GB/T ↔ GB/Z).
     fn body_variants(&self, d: &Designation, dated: bool) -> Vec<String> {
+        if !matches!(d.kind, Kind::National | Kind::Industry | Kind::Local) {
+            return vec![];
+        }
         let stem = d
             .body
             .trim_end_matches("/T")

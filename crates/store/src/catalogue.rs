@@ -380,6 +380,34 @@ impl Store {
         Ok(out)
     }
 
+    /// Keys of the editions that state they replace one of `to_keys`
+    /// (inbound `replaces` links only: what a validity check follows).
+    pub async fn replacers(&self, to_keys: &[String]) -> Result<Vec<String>, StoreError> {
+        const OP: &str = "reading inbound replacements";
+        let backend = self.backend();
+        let mut out = Vec::new();
+        for chunk in in_chunks(to_keys) {
+            let sql = format!(
+                "SELECT from_key FROM relations WHERE kind = 'replaces' AND to_key IN ({})",
+                param_list(backend, chunk.len())
+            );
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for v in &chunk {
+                q = q.bind(v.as_str());
+            }
+            let rows = q
+                .fetch_all(self.pool())
+                .await
+                .op_key(OP, || key_range(chunk.iter().map(String::as_str)))?;
+            for row in &rows {
+                out.push(row.try_get::<String, _>(0).op(OP)?);
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
     /// Number of stored editions.
     pub async fn count(&self) -> Result<u64, StoreError> {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM standards")

@@ -71,13 +71,17 @@ pub async fn check_references(
     store: &normbase_store::Store,
     refs: &[String],
 ) -> Result<Vec<CheckResult>> {
+    let t = std::time::Instant::now();
     let parsed: Vec<_> = refs
         .iter()
         .filter_map(|r| designation::parse(r).ok())
         .collect();
     let cat = load_view(store, &parsed).await?;
+    tracing::info!(elapsed = ?t.elapsed(), records = cat.len(), "catalogue view loaded");
     let today = today();
-    Ok(refs.iter().map(|r| cat.resolve(r, today)).collect())
+    let out = refs.iter().map(|r| cat.resolve(r, today)).collect();
+    tracing::info!(elapsed = ?t.elapsed(), "references resolved");
+    Ok(out)
 }
 
 /// Runs the command.
