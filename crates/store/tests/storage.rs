@@ -223,6 +223,13 @@ async fn relations_referrers_and_families(store: &Store) {
         amendment.key.clone()
     )));
 
+    // Only inbound `replaces` links count as replacements.
+    let replacers = store
+        .replacers(&[old.key.clone(), amendment.key.clone(), "NOBODY".into()])
+        .await
+        .unwrap();
+    assert_eq!(replacers, vec![new.key.clone()]);
+
     let fam = store
         .records_by_families(std::slice::from_ref(&old.family))
         .await
