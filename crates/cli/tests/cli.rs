@@ -421,3 +421,24 @@ fn code_lists_iso_open_data_and_openstd_import() {
         "{show}"
     );
 }
+
+#[test]
+fn statuses_from_a_fresh_import_match_a_full_refresh() {
+    // Into an empty store the import derives statuses from the records it
+    // streamed; into a non-empty one it reads the catalogue back. Same answer.
+    let fresh = Env::sqlite();
+    fresh.run_ok(&["demo", "--json"]);
+    let seeded = Env::sqlite();
+    let one = seeded.dir.path().join("one.csv");
+    std::fs::write(
+        &one,
+        "标准号,中文标准名称\nGB/T 19001-2016,质量管理体系 要求\n",
+    )
+    .unwrap();
+    seeded.run_ok(&["import", "--format", "csv", "--json", one.to_str().unwrap()]);
+    seeded.run_ok(&["demo", "--json"]);
+    let a: Value = serde_json::from_str(&fresh.run_ok(&["stats", "--json"])).unwrap();
+    let b: Value = serde_json::from_str(&seeded.run_ok(&["stats", "--json"])).unwrap();
+    assert_eq!(a["by_status"], b["by_status"]);
+    assert_eq!(a["records"], b["records"]);
+}

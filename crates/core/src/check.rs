@@ -71,6 +71,18 @@ impl Catalogue {
         self.records.insert(record.key.clone(), record);
     }
 
+    /// Adds a record, or merges it into the one already held with the same
+    /// key (as the store does: [`Record::merge_with`]).
+    pub fn upsert(&mut self, record: Record, prefer_existing: bool) {
+        match self.records.remove(&record.key) {
+            Some(mut held) => {
+                held.merge_with(&record, prefer_existing);
+                self.insert(held);
+            }
+            None => self.insert(record),
+        }
+    }
+
     /// Number of records in the view.
     pub fn len(&self) -> usize {
         self.records.len()

@@ -3,6 +3,7 @@
 use crate::context::{open_store, today};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
+use normbase_core::check::Catalogue;
 use normbase_core::import::{ImportSummary, Rejection};
 use normbase_core::record::Record;
 use normbase_io::{Format, ImportRow, ReadOptions};
@@ -115,9 +116,18 @@ pub async fn import_files(
     });
     let mut summary = ImportSummary::default();
     let mut seen = std::collections::HashSet::new();
+    // Into an empty store, the records passing through are the whole catalogue:
+    // keep them for the status refresh instead of reading everything back.
+    let mut mirror = (store.count().await? == 0).then(Catalogue::new);
     let outcome: Result<()> = async {
         while let Some((records, rejections, read)) = rx.recv().await {
             summary.read += read;
+            if let Some(cat) = mirror.as_mut() {
+                for r in &records {
+                    let prefer_existing = seen.contains(&r.key) || cat.get(&r.key).is_some();
+                    cat.upsert(r.clone(), prefer_existing);
+                }
+            }
             if !records.is_empty() {
                 let o = store
                     .upsert_records_seen(import, records, &mut seen)
@@ -150,13 +160,25 @@ pub async fn import_files(
     }
     tracing::info!(elapsed = ?started.elapsed(), "records stored");
     bar.set_message("updating statuses");
-    refresh_statuses(store).await?;
+    match mirror {
+        Some(cat) => store_statuses(store, &cat).await?,
+        None => refresh_statuses(store).await?,
+    }
     store
         .finish_import(import, &summary, ImportState::Done)
         .await?;
     bar.finish_and_clear();
     tracing::info!(elapsed = ?started.elapsed(), "import finished");
     Ok(summary)
+}
+
+/// Derives the status of every record of `cat` and stores the changes.
+async fn store_statuses(store: &Store, cat: &Catalogue) -> Result<()> {
+    let t = Instant::now();
+    let statuses = normbase_core::check::all_statuses(cat, today());
+    let changed = store.set_statuses(&statuses).await?;
+    tracing::info!(elapsed = ?t.elapsed(), changed, "statuses stored");
+    Ok(())
 }
 
 /// Recomputes every record's status from the core rules and stores the changes.
