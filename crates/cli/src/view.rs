@@ -85,7 +85,7 @@ pub async fn load_view(store: &Store, refs: &[Designation]) -> Result<Catalogue>
 /// Reads families on several connections at once, so that decoding the
 /// stored JSON runs on both cores.
 async fn families_in_parallel(store: &Store, fams: Vec<String>) -> Result<Vec<Record>> {
-    const PARALLEL: usize = 4;
+    const PARALLEL: usize = 2;
     if fams.len() < 256 {
         return Ok(store.records_by_families(&fams).await?);
     }

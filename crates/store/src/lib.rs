@@ -22,6 +22,7 @@ pub mod status;
 
 pub use catalogue::RecordPages;
 pub use changes::{Change, ChangeKind};
+use error::Context;
 pub use error::StoreError;
 pub use imports::{BatchOutcome, ImportId, ImportInfo, ImportState};
 pub use status::{Stats, StoredStatus};
@@ -138,6 +139,19 @@ impl Store {
     /// The underlying pool, for crates that add their own tables.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// Folds SQLite's write-ahead log back into the database file after a
+    /// large write (an import), so later readers do not scan a long log.
+    /// A no-op on PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.pool)
+                .await
+                .op("checkpointing the write-ahead log")?;
+        }
+        Ok(())
     }
 
     /// Closes all connections (waits for running queries).

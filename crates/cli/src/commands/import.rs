@@ -167,6 +167,7 @@ pub async fn import_files(
     store
         .finish_import(import, &summary, ImportState::Done)
         .await?;
+    store.checkpoint().await?;
     bar.finish_and_clear();
     tracing::info!(elapsed = ?started.elapsed(), "import finished");
     Ok(summary)
