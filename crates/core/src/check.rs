@@ -298,13 +298,7 @@ impl Catalogue {
             let fam = self.family(&d.family_key());
             res.status = "unknown".into();
             if fam.is_empty() && alts.len() > 1 {
-                res.status = "ambiguous".into();
-                res.candidates = alts
-                    .iter()
-                    .map(|k| self.records[k].designation.clone())
-                    .collect();
-                res.note = "several standards match with a different prefix".into();
-                return res;
+                return self.ambiguous(res, &alts);
             }
             res.candidates = fam.iter().map(|r| r.designation.clone()).collect();
             res.current_edition = self
@@ -329,13 +323,7 @@ impl Catalogue {
             if fams.len() == 1 {
                 fam = self.family(fams.iter().next().copied().unwrap_or_default());
             } else if fams.len() > 1 {
-                res.status = "ambiguous".into();
-                res.candidates = alts
-                    .iter()
-                    .map(|k| self.records[k].designation.clone())
-                    .collect();
-                res.note = "several standards match with a different prefix".into();
-                return res;
+                return self.ambiguous(res, &alts);
             }
         }
         if fam.is_empty() {
@@ -359,6 +347,17 @@ impl Catalogue {
             }
             None => res,
         }
+    }
+
+    fn ambiguous(&self, mut res: CheckResult, keys: &[String]) -> CheckResult {
+        res.status = "ambiguous".into();
+        res.candidates = keys
+            .iter()
+            .filter_map(|k| self.records.get(k))
+            .map(|r| r.designation.clone())
+            .collect();
+        res.note = "several standards match with a different prefix".into();
+        res
     }
 
     fn latest_valid<'a>(&self, fam: &[&'a Record], today: chrono::NaiveDate) -> Option<&'a Record> {

@@ -347,12 +347,25 @@ impl Store {
         &self,
         to_keys: &[String],
     ) -> Result<Vec<(String, RelationKind, String)>, StoreError> {
+        self.inbound(to_keys, None).await
+    }
+
+    /// Inbound links to `to_keys`, of one kind or all, sorted and deduplicated.
+    async fn inbound(
+        &self,
+        to_keys: &[String],
+        kind: Option<RelationKind>,
+    ) -> Result<Vec<(String, RelationKind, String)>, StoreError> {
         const OP: &str = "reading inbound relations";
         let backend = self.backend();
+        // The kind is one of our own fixed names, never input.
+        let filter = kind
+            .map(|k| format!("kind = '{}' AND ", k.as_str()))
+            .unwrap_or_default();
         let mut out = Vec::new();
         for chunk in in_chunks(to_keys) {
             let sql = format!(
-                "SELECT from_key, kind, to_key FROM relations WHERE to_key IN ({})",
+                "SELECT from_key, kind, to_key FROM relations WHERE {filter}to_key IN ({})",
                 param_list(backend, chunk.len())
             );
             let mut q = sqlx::query(AssertSqlSafe(sql));
@@ -383,27 +396,12 @@ impl Store {
     /// Keys of the editions that state they replace one of `to_keys`
     /// (inbound `replaces` links only: what a validity check follows).
     pub async fn replacers(&self, to_keys: &[String]) -> Result<Vec<String>, StoreError> {
-        const OP: &str = "reading inbound replacements";
-        let backend = self.backend();
-        let mut out = Vec::new();
-        for chunk in in_chunks(to_keys) {
-            let sql = format!(
-                "SELECT from_key FROM relations WHERE kind = 'replaces' AND to_key IN ({})",
-                param_list(backend, chunk.len())
-            );
-            let mut q = sqlx::query(AssertSqlSafe(sql));
-            for v in &chunk {
-                q = q.bind(v.as_str());
-            }
-            let rows = q
-                .fetch_all(self.pool())
-                .await
-                .op_key(OP, || key_range(chunk.iter().map(String::as_str)))?;
-            for row in &rows {
-                out.push(row.try_get::<String, _>(0).op(OP)?);
-            }
-        }
-        out.sort();
+        let mut out: Vec<String> = self
+            .inbound(to_keys, Some(RelationKind::Replaces))
+            .await?
+            .into_iter()
+            .map(|(from, _, _)| from)
+            .collect();
         out.dedup();
         Ok(out)
     }
