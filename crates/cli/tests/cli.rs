@@ -400,6 +400,27 @@ fn code_lists_iso_open_data_and_openstd_import() {
         s["inserted"].as_u64().unwrap() >= 1 && s["rejected"] == 0,
         "{s}"
     );
+    // Code names come from the imported code lists.
+    let demo: Value = serde_json::from_str(&env.run_ok(&["demo", "--json"])).unwrap();
+    assert!(demo["inserted"].as_u64().unwrap() > 0);
+    let show: Value =
+        serde_json::from_str(&env.run_ok(&["show", "--json", "GB/T 19001-2016"])).unwrap();
+    let ics = show["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["scheme"] == "ics")
+        .expect("an ICS code");
+    assert_eq!(ics["code"], "03.120.10", "{show}");
+    assert!(ics["name"].as_str().unwrap().contains("Quality"), "{show}");
+    let ccs = show["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["scheme"] == "ccs")
+        .expect("a CCS code");
+    assert_eq!(ccs["code"], "A00", "{show}");
+    assert!(ccs["name"].as_str().is_some(), "{show}");
     let cassette = data.join("catalog/openstd-recordings/gb_t_5606_1_2004.yml");
     let s: Value = serde_json::from_str(&env.run_ok(&[
         "import",

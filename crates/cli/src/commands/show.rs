@@ -42,6 +42,14 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
     let rec = cat.get(&key).context("matched record vanished")?;
     let chain = chain(&cat, &key);
     let verdict = cat.status(&key, today);
+    let mut codes = Vec::new();
+    for (scheme, list) in [("ics", &rec.ics), ("ccs", &rec.ccs)] {
+        for code in list {
+            let entry = store.code(scheme, code).await?;
+            let name = entry.and_then(|e| e.name_zh.or(e.name_en));
+            codes.push((scheme, code.clone(), name));
+        }
+    }
     if args.json {
         let chain_json: Vec<_> = chain
             .iter()
@@ -60,6 +68,9 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
             "status_reason": verdict.as_ref().map(|v| v.reason.as_str()),
             "current_edition": res.current_edition,
             "chain": chain_json,
+            "codes": codes.iter().map(|(scheme, code, name)| json!({
+                "scheme": scheme, "code": code, "name": name,
+            })).collect::<Vec<_>>(),
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
@@ -94,8 +105,17 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
     );
     field("withdrawn", rec.withdrawn.as_ref().map(|d| d.to_string()));
     field("confirmed", rec.confirmed.as_ref().map(|d| d.to_string()));
-    field("ICS", Some(rec.ics.join(", ")));
-    field("CCS", Some(rec.ccs.join(", ")));
+    for (label, scheme) in [("ICS", "ics"), ("CCS", "ccs")] {
+        let named: Vec<String> = codes
+            .iter()
+            .filter(|(s, _, _)| *s == scheme)
+            .map(|(_, code, name)| match name {
+                Some(n) => format!("{code} {n}"),
+                None => code.clone(),
+            })
+            .collect();
+        field(label, Some(named.join("; ")));
+    }
     field("committee", rec.committee.clone());
     field("issuer", rec.issuer.clone());
     field("drafters", Some(rec.drafters.join("; ")));
