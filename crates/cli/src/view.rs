@@ -1,8 +1,11 @@
-//! Loading the slice of the catalogue a check needs: the families of the
-//! references, then, round by round, the families of every linked edition.
+//! Loading the slice of the catalogue a check needs. Dated references are
+//! read by key; whole families are read only where resolution looks at them
+//! (undated or unknown references, and editions whose successor must be
+//! inferred from the family); then, round by round, whatever the replacement
+//! links lead to.
 
 use anyhow::Result;
-use normbase_core::check::Catalogue;
+use normbase_core::check::{Catalogue, needs_family};
 use normbase_core::designation::{Designation, Kind};
 use normbase_core::record::Record;
 use normbase_store::Store;
@@ -43,49 +46,67 @@ pub async fn load_view(store: &Store, refs: &[Designation]) -> Result<Catalogue>
         }
         return Ok(cat);
     }
+    let mut families: BTreeSet<String> = BTreeSet::new();
+    let dated: Vec<&Designation> = refs.iter().filter(|d| d.year.is_some()).collect();
+    for d in refs.iter().filter(|d| d.year.is_none()) {
+        families.extend(families_of(d));
+    }
+    let keys: Vec<String> = dated.iter().map(|d| d.key()).collect();
+    let mut tried_keys: BTreeSet<String> = keys.iter().cloned().collect();
+    let mut fresh = store.records_by_keys(&keys).await?;
+    for r in &fresh {
+        cat.insert(r.clone());
+    }
+    // Unknown editions list their family as candidates.
+    for d in dated {
+        if cat.get(&d.key()).is_none() {
+            families.extend(families_of(d));
+        }
+    }
     let mut loaded_families: BTreeSet<String> = BTreeSet::new();
-    // Keys already asked for: links to editions the catalogue lacks are asked once.
-    let mut tried_keys: BTreeSet<String> = BTreeSet::new();
-    let mut pending: BTreeSet<String> = refs.iter().flat_map(families_of).collect();
     for _ in 0..MAX_ROUNDS {
-        pending.retain(|f| !loaded_families.contains(f));
-        if pending.is_empty() {
-            break;
-        }
-        let fams: Vec<String> = pending.iter().cloned().collect();
-        loaded_families.extend(pending.iter().cloned());
-        let fresh = families_in_parallel(store, fams).await?;
-        let fresh_keys: Vec<String> = fresh.iter().map(|r| r.key.clone()).collect();
-        for r in fresh {
-            cat.insert(r);
-        }
-        let mut next_keys: BTreeSet<String> = cat.missing_targets();
-        for from in store.replacers(&fresh_keys).await? {
-            if cat.get(&from).is_none() {
-                next_keys.insert(from);
+        families.extend(
+            fresh
+                .iter()
+                .filter(|r| needs_family(r))
+                .map(|r| r.family.clone()),
+        );
+        families.retain(|f| !loaded_families.contains(f));
+        let fams: Vec<String> = std::mem::take(&mut families).into_iter().collect();
+        loaded_families.extend(fams.iter().cloned());
+        let from_families = families_in_parallel(store, fams).await?;
+        let mut fresh_keys: Vec<String> = fresh.iter().map(|r| r.key.clone()).collect();
+        for r in from_families {
+            if cat.get(&r.key).is_none() {
+                fresh_keys.push(r.key.clone());
+                cat.insert(r);
             }
         }
-        pending.clear();
-        next_keys.retain(|k| !tried_keys.contains(k));
-        tried_keys.extend(next_keys.iter().cloned());
-        if next_keys.is_empty() {
-            continue;
+        let mut next: BTreeSet<String> = cat.missing_targets();
+        next.extend(store.replacers(&fresh_keys).await?);
+        next.retain(|k| cat.get(k).is_none() && !tried_keys.contains(k));
+        if next.is_empty() {
+            break;
         }
-        // A target may be undated (a family key): load it as a family too.
-        pending.extend(next_keys.iter().cloned());
-        let keys: Vec<String> = next_keys.into_iter().collect();
-        for r in store.records_by_keys(&keys).await? {
-            pending.insert(r.family.clone());
-            cat.insert(r);
+        tried_keys.extend(next.iter().cloned());
+        // A target may be undated (a family key): read it as a family too.
+        families.extend(next.iter().cloned());
+        let keys: Vec<String> = next.into_iter().collect();
+        fresh = store.records_by_keys(&keys).await?;
+        for r in &fresh {
+            cat.insert(r.clone());
         }
     }
     Ok(cat)
 }
 
-/// Reads families on several connections at once, so that decoding the
-/// stored JSON runs on both cores.
+/// Reads families on two connections at once, so that decoding the stored
+/// JSON runs on both cores.
 async fn families_in_parallel(store: &Store, fams: Vec<String>) -> Result<Vec<Record>> {
     const PARALLEL: usize = 2;
+    if fams.is_empty() {
+        return Ok(vec![]);
+    }
     if fams.len() < 256 {
         return Ok(store.records_by_families(&fams).await?);
     }

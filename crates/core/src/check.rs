@@ -474,6 +474,18 @@ impl Catalogue {
     }
 }
 
+/// True when resolving `r` may need the other editions of its family: the
+/// source says it is no longer in force and it names no successor, so the
+/// successor is inferred from the family.
+pub fn needs_family(r: &Record) -> bool {
+    !is_amendment(r)
+        && r.successor_keys().next().is_none()
+        && matches!(
+            r.stage.as_deref().and_then(status::interpret_stage),
+            Some(SourceStatus::Replaced | SourceStatus::Withdrawn)
+        )
+}
+
 /// True for IEC publication formats of an edition: consolidated (CSV), redline
 /// (RLV), commented (CMV), extended (EXV) versions.
 pub fn is_format_variant(r: &Record) -> bool {
