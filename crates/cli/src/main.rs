@@ -50,6 +50,8 @@ pub enum Command {
     Stats(commands::stats::Args),
     /// Load the demo catalogue shipped with normbase into the store.
     Demo(commands::demo::Args),
+    /// Refresh records from the national open-standards site (openstd).
+    Openstd(commands::openstd::Args),
 }
 
 fn main() -> ExitCode {

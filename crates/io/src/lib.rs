@@ -16,6 +16,7 @@ mod html;
 mod input;
 pub mod iso_open_data;
 pub mod openstd;
+pub mod openstd_connector;
 mod pipeline;
 pub mod relaton;
 pub mod table;

@@ -76,7 +76,18 @@ pub async fn import_files(
             .with_context(|| format!("cannot read {}", f.display()))?;
         readers.push(rows);
     }
-    let import = store.begin_import(format.as_str(), &names, None).await?;
+    import_rows(store, format.as_str(), &names, readers, progress).await
+}
+
+/// Imports rows from any source (files, the openstd connector) as one import.
+pub async fn import_rows(
+    store: &Store,
+    format: &str,
+    names: &[String],
+    readers: Vec<normbase_io::Rows>,
+    progress: bool,
+) -> Result<ImportSummary> {
+    let import = store.begin_import(format, names, None).await?;
     let bar = if progress {
         ProgressBar::new_spinner()
     } else {
@@ -86,7 +97,7 @@ pub async fn import_files(
         ProgressStyle::with_template("{spinner} {msg} {pos} rows [{elapsed_precise}] {per_sec}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    bar.set_message(format!("importing {}", format.as_str()));
+    bar.set_message(format!("importing {format}"));
     let started = Instant::now();
     let (tx, mut rx) = tokio::sync::mpsc::channel::<(Vec<Record>, Vec<Rejection>, u64)>(4);
     let reader = std::thread::spawn(move || {

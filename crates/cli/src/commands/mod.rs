@@ -4,6 +4,7 @@ pub mod check;
 pub mod demo;
 pub mod extract;
 pub mod import;
+pub mod openstd;
 pub mod parse;
 pub mod show;
 pub mod stats;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     Command::Show(a) => show::run(&cli, a).await,
                     Command::Stats(a) => stats::run(&cli, a).await,
                     Command::Demo(a) => demo::run(&cli, a).await,
+                    Command::Openstd(a) => openstd::run(&cli, a).await,
                     Command::Parse(_) | Command::Extract(_) => unreachable!("handled above"),
                 }
             })
