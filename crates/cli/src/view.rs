@@ -53,7 +53,7 @@ pub async fn load_view(store: &Store, refs: &[Designation]) -> Result<Catalogue>
     }
     let keys: Vec<String> = dated.iter().map(|d| d.key()).collect();
     let mut tried_keys: BTreeSet<String> = keys.iter().cloned().collect();
-    let mut fresh = store.records_by_keys(&keys).await?;
+    let mut fresh = in_parallel(store, keys, Lookup::Keys).await?;
     for r in &fresh {
         cat.insert(r.clone());
     }
@@ -74,7 +74,7 @@ pub async fn load_view(store: &Store, refs: &[Designation]) -> Result<Catalogue>
         families.retain(|f| !loaded_families.contains(f));
         let fams: Vec<String> = std::mem::take(&mut families).into_iter().collect();
         loaded_families.extend(fams.iter().cloned());
-        let from_families = families_in_parallel(store, fams).await?;
+        let from_families = in_parallel(store, fams, Lookup::Families).await?;
         let mut fresh_keys: Vec<String> = fresh.iter().map(|r| r.key.clone()).collect();
         for r in from_families {
             if cat.get(&r.key).is_none() {
@@ -92,7 +92,7 @@ pub async fn load_view(store: &Store, refs: &[Designation]) -> Result<Catalogue>
         // A target may be undated (a family key): read it as a family too.
         families.extend(next.iter().cloned());
         let keys: Vec<String> = next.into_iter().collect();
-        fresh = store.records_by_keys(&keys).await?;
+        fresh = in_parallel(store, keys, Lookup::Keys).await?;
         for r in &fresh {
             cat.insert(r.clone());
         }
@@ -100,24 +100,35 @@ pub async fn load_view(store: &Store, refs: &[Designation]) -> Result<Catalogue>
     Ok(cat)
 }
 
-/// Reads families on two connections at once, so that decoding the stored
+/// What a list of strings names.
+#[derive(Clone, Copy)]
+enum Lookup {
+    Keys,
+    Families,
+}
+
+async fn lookup(store: &Store, items: &[String], how: Lookup) -> Result<Vec<Record>> {
+    Ok(match how {
+        Lookup::Keys => store.records_by_keys(items).await?,
+        Lookup::Families => store.records_by_families(items).await?,
+    })
+}
+
+/// Reads records on two connections at once, so that decoding the stored
 /// JSON runs on both cores.
-async fn families_in_parallel(store: &Store, fams: Vec<String>) -> Result<Vec<Record>> {
+async fn in_parallel(store: &Store, items: Vec<String>, how: Lookup) -> Result<Vec<Record>> {
     const PARALLEL: usize = 2;
-    if fams.is_empty() {
-        return Ok(vec![]);
+    if items.len() < 256 {
+        return lookup(store, &items, how).await;
     }
-    if fams.len() < 256 {
-        return Ok(store.records_by_families(&fams).await?);
-    }
-    let per = fams.len().div_ceil(PARALLEL);
+    let per = items.len().div_ceil(PARALLEL);
     let mut tasks = Vec::new();
-    for chunk in fams.chunks(per) {
+    for chunk in items.chunks(per) {
         let store = store.clone();
         let chunk = chunk.to_vec();
-        tasks.push(tokio::spawn(async move {
-            store.records_by_families(&chunk).await
-        }));
+        tasks.push(tokio::spawn(
+            async move { lookup(&store, &chunk, how).await },
+        ));
     }
     let mut out = Vec::new();
     for t in tasks {
