@@ -1,6 +1,6 @@
 //! `normbase demo`: loads the demo catalogue written for this repository.
 
-use crate::commands::import::import_files;
+use crate::commands::import::{import_files, print_summary};
 use crate::context::open_store;
 use anyhow::{Context, Result};
 use normbase_io::{Format, ReadOptions};
@@ -34,16 +34,9 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
     .await;
     let _ = std::fs::remove_dir_all(&dir);
     let summary = summary?;
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
-    } else {
-        println!(
-            "demo catalogue loaded: read {}, inserted {}, updated {}, unchanged {}, rejected {}",
-            summary.read, summary.inserted, summary.updated, summary.unchanged, summary.rejected
-        );
-        for r in &summary.rejections {
-            println!("  rejected row {}: {}", r.row, r.reason);
-        }
+    if !args.json {
+        print!("demo catalogue loaded: ");
     }
+    print_summary(&summary, args.json)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -228,7 +228,8 @@ async fn import_codes(store: &Store, args: &Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_summary(s: &ImportSummary, json: bool) -> Result<()> {
+/// Prints an import summary: one line and the first rejections, or all of it as JSON.
+pub fn print_summary(s: &ImportSummary, json: bool) -> Result<()> {
     if json {
         println!("{}", serde_json::to_string_pretty(s)?);
         return Ok(());

@@ -1,6 +1,6 @@
 //! `normbase openstd DESIGNATION...`: refresh records from the national open-standards site.
 
-use crate::commands::import::import_rows;
+use crate::commands::import::{import_rows, print_summary};
 use crate::context::open_store;
 use anyhow::{Context, Result};
 use normbase_io::openstd_connector::{Connector, DEFAULT_BASE_URL};
@@ -54,13 +54,6 @@ pub async fn run(cli: &crate::Cli, args: &Args) -> Result<ExitCode> {
         .collect();
     let readers: Vec<normbase_io::Rows> = vec![Box::new(rows.into_iter())];
     let summary = import_rows(&store, "openstd", &names, readers, !args.json).await?;
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
-    } else {
-        println!(
-            "read {}, inserted {}, updated {}, unchanged {}, rejected {}",
-            summary.read, summary.inserted, summary.updated, summary.unchanged, summary.rejected
-        );
-    }
+    print_summary(&summary, args.json)?;
     Ok(ExitCode::SUCCESS)
 }

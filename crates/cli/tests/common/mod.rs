@@ -132,6 +132,10 @@ pub fn demo_flow(env: &Env) {
         "demo catalogue has a few hundred records: {first}"
     );
     assert_eq!(first["rejected"], 0, "{first}");
+    assert_eq!(
+        first["duplicates"], 0,
+        "every demo row is a distinct edition: {first}"
+    );
     let stats: Value = serde_json::from_str(&env.run_ok(&["stats", "--json"])).unwrap();
     assert_eq!(stats["records"].as_u64().unwrap(), inserted);
     for field in ["by_kind", "by_body", "by_status"] {

@@ -218,6 +218,12 @@ pub(crate) fn parse_cn(c: &mut Cur<'_>, input: &str) -> Result<Option<Designatio
         number.push('~');
         number.push_str(c.digits());
     }
+    // Volumes of highway codes: "JTG F80/1-2017" (第一册) — part of the number.
+    if c.peek() == b'/' && c.at(1).is_ascii_digit() && !c.at(2).is_ascii_digit() {
+        c.i += 1;
+        number.push('/');
+        number.push_str(c.digits());
+    }
     let mut part: Option<String> = None;
     let mut segs: [&str; 4] = [""; 4];
     let mut nseg = 0;
