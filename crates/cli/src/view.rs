@@ -6,7 +6,7 @@
 
 use anyhow::Result;
 use normbase_core::check::{Catalogue, needs_family};
-use normbase_core::designation::{Designation, Kind};
+use normbase_core::designation::Designation;
 use normbase_core::record::Record;
 use normbase_store::Store;
 use std::collections::BTreeSet;
@@ -15,25 +15,11 @@ use std::collections::BTreeSet;
 const MAX_ROUNDS: usize = 32;
 
 /// Family keys a reference may resolve to: its own, and for Chinese
-/// designations the prefix variants GB ↔ GB/T ↔ GB/Z.
+/// designations those of the prefix variants GB ↔ GB/T ↔ GB/Z.
 pub fn families_of(d: &Designation) -> Vec<String> {
-    let mut out = vec![d.family_key()];
-    if !matches!(d.kind, Kind::National | Kind::Industry | Kind::Local) {
-        return out;
-    }
-    let stem = d
-        .body
-        .trim_end_matches("/T")
-        .trim_end_matches("/Z")
-        .to_string();
-    for body in [stem.clone(), format!("{stem}/T"), format!("{stem}/Z")] {
-        if body != d.body {
-            let mut alt = d.clone();
-            alt.body = body;
-            out.push(alt.family_key());
-        }
-    }
-    out
+    std::iter::once(d.family_key())
+        .chain(d.prefix_variants().iter().map(Designation::family_key))
+        .collect()
 }
 
 /// Builds the view for the given parsed references.

@@ -5,7 +5,7 @@
 //! one reference. Everything here is pure and synchronous.
 
 use crate::date::PartialDate;
-use crate::designation::{self, Designation, Kind};
+use crate::designation::{self, Designation};
 use crate::record::{Record, RelationKind};
 use crate::status::{self, SourceStatus, Status, StatusVerdict, Successor};
 use serde::{Deserialize, Serialize};
@@ -125,7 +125,7 @@ impl Catalogue {
         // RLV …) so that "latest" picks the edition itself.
         v.sort_by_key(|r| {
             (
-                is_amendment(r),
+                r.is_supplement(),
                 r.year.unwrap_or(0),
                 !is_format_variant(r),
                 r.published.clone(),
@@ -164,19 +164,24 @@ impl Catalogue {
                 Some(r) => out.push(r),
                 // An undated target ("replaced by IEC 62368-1") names a family: take its latest edition.
                 None => {
-                    if let Some(r) = self.family(k).into_iter().rev().find(|r| !is_amendment(r)) {
+                    if let Some(r) = self
+                        .family(k)
+                        .into_iter()
+                        .rev()
+                        .find(|r| !r.is_supplement())
+                    {
                         out.push(r);
                     }
                 }
             }
         }
-        if out.is_empty() && !is_amendment(rec) && self.source_says_superseded(rec) {
+        if out.is_empty() && !rec.is_supplement() && self.source_says_superseded(rec) {
             let year = rec.year.unwrap_or(0);
             out.extend(
                 self.family(&rec.family)
                     .into_iter()
                     .filter(|r| {
-                        !is_amendment(r)
+                        !r.is_supplement()
                             && !is_format_variant(r)
                             && r.year.unwrap_or(0) > year
                             && !is_draft(r)
@@ -333,7 +338,7 @@ impl Catalogue {
         }
         let pick = self
             .latest_valid(&fam, today)
-            .or_else(|| fam.iter().rev().find(|r| !is_amendment(r)).copied())
+            .or_else(|| fam.iter().rev().find(|r| !r.is_supplement()).copied())
             .or_else(|| fam.last().copied());
         match pick {
             Some(r) => {
@@ -363,7 +368,7 @@ impl Catalogue {
     fn latest_valid<'a>(&self, fam: &[&'a Record], today: chrono::NaiveDate) -> Option<&'a Record> {
         fam.iter()
             .rev()
-            .filter(|r| !is_amendment(r))
+            .filter(|r| !r.is_supplement())
             .find(|r| {
                 self.status(&r.key, today)
                     .is_some_and(|v| v.status.is_valid())
@@ -373,24 +378,12 @@ impl Catalogue {
 
     /// Keys of editions that match `d` when only the body's suffix differs (GB ↔ GB/T ↔ GB/Z).
     fn body_variants(&self, d: &Designation, dated: bool) -> Vec<String> {
-        if !matches!(d.kind, Kind::National | Kind::Industry | Kind::Local) {
-            return vec![];
-        }
-        let stem = d
-            .body
-            .trim_end_matches("/T")
-            .trim_end_matches("/Z")
-            .to_string();
         let mut out = Vec::new();
-        for body in [stem.clone(), format!("{stem}/T"), format!("{stem}/Z")] {
-            if body == d.body {
-                continue;
-            }
-            let mut alt = d.clone();
-            alt.body = body;
+        for alt in d.prefix_variants() {
             if dated {
-                if self.records.contains_key(&alt.key()) {
-                    out.push(alt.key());
+                let key = alt.key();
+                if self.records.contains_key(&key) {
+                    out.push(key);
                 }
             } else if let Some(keys) = self.families.get(&alt.family_key()) {
                 out.extend(keys.iter().cloned());
@@ -478,7 +471,7 @@ impl Catalogue {
 /// source says it is no longer in force and it names no successor, so the
 /// successor is inferred from the family.
 pub fn needs_family(r: &Record) -> bool {
-    !is_amendment(r)
+    !r.is_supplement()
         && r.successor_keys().next().is_none()
         && matches!(
             r.stage.as_deref().and_then(status::interpret_stage),
@@ -492,11 +485,6 @@ pub fn is_format_variant(r: &Record) -> bool {
     [" CSV", " RLV", " CMV", " EXV", " PRV"]
         .iter()
         .any(|v| r.designation.ends_with(v))
-}
-
-/// True for amendments, corrigenda and modification sheets.
-pub fn is_amendment(r: &Record) -> bool {
-    r.is_supplement()
 }
 
 fn is_draft(r: &Record) -> bool {

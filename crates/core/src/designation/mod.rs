@@ -227,6 +227,23 @@ impl Designation {
         render::key(&base)
     }
 
+    /// The same designation under the other Chinese prefix forms (GB ↔ GB/T ↔
+    /// GB/Z, JB ↔ JB/T …), which people often confuse; empty for other kinds.
+    pub fn prefix_variants(&self) -> Vec<Designation> {
+        if !matches!(self.kind, Kind::National | Kind::Industry | Kind::Local) {
+            return vec![];
+        }
+        let stem = self.body.trim_end_matches("/T").trim_end_matches("/Z");
+        [stem.to_string(), format!("{stem}/T"), format!("{stem}/Z")]
+            .into_iter()
+            .filter(|b| *b != self.body)
+            .map(|body| Designation {
+                body,
+                ..self.clone()
+            })
+            .collect()
+    }
+
     /// The base standard without amendments, corrigenda or modification sheets.
     pub fn base(&self) -> Designation {
         let mut base = self.clone();
